@@ -1,0 +1,139 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+)
+
+// OpKind is a primitive change a command breaks down into.
+type OpKind string
+
+// Primitive operations: every edit, its undo and its redo are lists of these, so the store has
+// exactly three things to persist.
+const (
+	// OpPut places a robot (new or existing) at a stage and position with the given content.
+	OpPut OpKind = "put"
+	// OpDelete removes a robot.
+	OpDelete OpKind = "delete"
+	// OpStage sets a stage template's meta data (template ID, triggers, external flag).
+	OpStage OpKind = "stage"
+)
+
+// Op is one primitive change.
+type Op struct {
+	Kind  OpKind     `json:"op"`
+	ID    string     `json:"id,omitempty"`
+	Stage StageRef   `json:"stage"`
+	Pos   float64    `json:"pos,omitempty"`
+	Robot *Robot     `json:"robot,omitempty"`
+	Meta  *StageMeta `json:"meta,omitempty"`
+}
+
+// Change is what a command does: the forward ops and the ops that undo them.
+type Change struct {
+	// Label is the command's verb: add, edit, delete, move, copy, reorder, toggle, import...
+	Label string `json:"label"`
+	// Subject is the title of the one robot changed, or empty when several were.
+	Subject string `json:"subject,omitempty"`
+	// Count is how many robots the command was about.
+	Count int  `json:"count"`
+	Do    []Op `json:"do"`
+	Undo  []Op `json:"undo"`
+}
+
+// Empty reports a change that changes nothing.
+func (c Change) Empty() bool { return len(c.Do) == 0 }
+
+// Stages lists the stages a change touches, for views that refresh only those.
+func (c Change) Stages() []StageRef {
+	seen := map[StageRef]bool{}
+	var out []StageRef
+	for _, ops := range [][]Op{c.Do, c.Undo} {
+		for _, op := range ops {
+			if !seen[op.Stage] {
+				seen[op.Stage] = true
+				out = append(out, op.Stage)
+			}
+		}
+	}
+	return out
+}
+
+// Inverse is the change that undoes c.
+func (c Change) Inverse() Change {
+	c.Do, c.Undo = c.Undo, c.Do
+	return c
+}
+
+// Apply performs ops on the in-memory project. Ops come from a Change computed against this
+// project, so they always apply; an op that does not fit is a programming error and is reported.
+func (p *Project) Apply(ops []Op) error {
+	for i, op := range ops {
+		if err := p.apply(op); err != nil {
+			return fmt.Errorf("op %d (%s %s): %w", i, op.Kind, op.ID, err)
+		}
+	}
+	return nil
+}
+
+func (p *Project) apply(op Op) error {
+	switch op.Kind {
+	case OpPut:
+		if op.Robot == nil || op.ID == "" {
+			return fmt.Errorf("put without robot")
+		}
+		p.remove(op.ID)
+		r := op.Robot.Clone()
+		r.ID, r.Pos = op.ID, op.Pos
+		t := p.templates[op.Stage]
+		if t == nil {
+			t = &Template{Stage: op.Stage}
+			p.templates[op.Stage] = t
+		}
+		i := sort.Search(len(t.Robots), func(i int) bool { return t.Robots[i].Pos > r.Pos })
+		t.Robots = append(t.Robots, nil)
+		copy(t.Robots[i+1:], t.Robots[i:])
+		t.Robots[i] = r
+		p.where[r.ID] = op.Stage
+	case OpDelete:
+		if !p.remove(op.ID) {
+			return fmt.Errorf("no robot %s", op.ID)
+		}
+	case OpStage:
+		t := p.templates[op.Stage]
+		if t == nil {
+			t = &Template{Stage: op.Stage}
+			p.templates[op.Stage] = t
+		}
+		if op.Meta != nil {
+			t.Meta = *op.Meta
+		} else {
+			t.Meta = StageMeta{}
+		}
+	default:
+		return fmt.Errorf("unknown op kind %q", op.Kind)
+	}
+	return nil
+}
+
+func (p *Project) remove(id string) bool {
+	ref, ok := p.where[id]
+	if !ok {
+		return false
+	}
+	t := p.templates[ref]
+	for i, r := range t.Robots {
+		if r.ID == id {
+			t.Robots = append(t.Robots[:i], t.Robots[i+1:]...)
+			break
+		}
+	}
+	delete(p.where, id)
+	return true
+}
+
+// MarshalJSON encodes an op for the journal; the robot's local ID and position travel in the op.
+func (op Op) MarshalJSON() ([]byte, error) {
+	type plain Op
+	return MarshalValue(plain(op))
+}
