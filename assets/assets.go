@@ -1,0 +1,2 @@
+// Package assets holds RoboDesk's bundled resources: the demo project, translations and icons.
+package assets
