@@ -239,3 +239,10 @@ func TestBrokenCalendarIsTolerated(t *testing.T) {
 		t.Fatal("an unreadable start falls back to midnight like the portal")
 	}
 }
+
+func TestWorkHours(t *testing.T) {
+	s, e := russia().WorkHours()
+	if s != 9*time.Hour || e != 18*time.Hour {
+		t.Fatalf("WorkHours = %s, %s", s, e)
+	}
+}

@@ -8,6 +8,13 @@ func (c Calendar) WorkDayLength() time.Duration {
 	return time.Duration(r.end-r.start) * time.Second
 }
 
+// WorkHours returns the start and the end of the working day as offsets from midnight; unset or
+// unreadable hours are the portal's defaults, 00:00 and 23:59:59.
+func (c Calendar) WorkHours() (start, end time.Duration) {
+	r := c.rules()
+	return time.Duration(r.start) * time.Second, time.Duration(r.end) * time.Second
+}
+
 // NextWorkStart returns t itself when it is working time, otherwise the start of the next working
 // period: today's start when t is before it, the next working day's start otherwise. Delays that
 // "wait for the working day" resume there.
