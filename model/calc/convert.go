@@ -16,7 +16,8 @@ type Formats struct {
 // DefaultFormats are those of a Russian-language portal.
 var DefaultFormats = Formats{Date: "d.m.Y", DateTime: "d.m.Y H:i:s"}
 
-func (f Formats) orDefault() Formats {
+// WithDefaults fills empty formats with DefaultFormats.
+func (f Formats) WithDefaults() Formats {
 	if f.Date == "" {
 		f.Date = DefaultFormats.Date
 	}
@@ -44,9 +45,9 @@ func (f Formats) Text(v Value) string {
 	case KindString:
 		return v.s
 	case KindDate:
-		return formatDate(f.orDefault().Date, v.t, englishNames)
+		return formatDate(f.WithDefaults().Date, v.t, englishNames)
 	case KindDateTime:
-		return formatDate(f.orDefault().DateTime, v.t, englishNames)
+		return formatDate(f.WithDefaults().DateTime, v.t, englishNames)
 	}
 	return "Array"
 }

@@ -39,7 +39,7 @@ func (p *Program) Eval(env *Env) (Value, error) {
 	if env == nil {
 		env = &Env{}
 	}
-	ev := evaluator{env: env, formats: env.Formats.orDefault(), src: p.src}
+	ev := evaluator{env: env, formats: env.Formats.WithDefaults(), src: p.src}
 	ev.stack = make([]slot, 0, 8)
 	for _, it := range p.items {
 		switch it.kind {

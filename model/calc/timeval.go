@@ -34,6 +34,13 @@ func (ev *evaluator) toTime(v Value) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// ParseTime reads a date or datetime string the way the portal's date functions do: the
+// portal's datetime format, then its date format, then ISO forms, in the portal's zone.
+func (e *Env) ParseTime(s string) (time.Time, bool) {
+	ev := evaluator{env: e, formats: e.Formats.WithDefaults()}
+	return ev.parseTime(s, e.Location())
+}
+
 func (ev *evaluator) parseTime(s string, loc *time.Location) (time.Time, bool) {
 	for _, f := range []string{ev.formats.DateTime, ev.formats.Date, "Y-m-d H:i:s", "Y-m-d"} {
 		if t, ok := parseLoose(f, s, loc); ok {
