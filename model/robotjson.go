@@ -120,7 +120,10 @@ func decodeInt(data []byte, path string) (int, error) {
 	i, err := strconv.Atoi(string(n))
 	if err != nil {
 		f, ferr := strconv.ParseFloat(string(n), 64)
-		if ferr != nil || f != float64(int(f)) {
+		if ferr != nil {
+			return 0, pathErr(path, "expected a number, got %s", describe(data))
+		}
+		if f != float64(int(f)) {
 			return 0, pathErr(path, "expected a whole number, got %s", describe(data))
 		}
 		i = int(f)
