@@ -219,6 +219,14 @@ func (c *Client) do(ctx context.Context, method string, params Params) (*Respons
 			}
 		}
 		token := c.accessToken()
+		if c.oauth != nil && token == "" && !refreshed {
+			// Only a refresh token was stored: trade it before the first call.
+			refreshed = true
+			if err := c.refresh(ctx, ""); err != nil {
+				return nil, err
+			}
+			token = c.accessToken()
+		}
 		resp, err := c.once(ctx, method, params, token, attempt)
 		if err == nil {
 			if at := resp.Time.ResetAt(); !at.IsZero() {

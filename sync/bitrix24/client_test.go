@@ -230,6 +230,11 @@ func TestOAuthRefreshOnExpiredToken(t *testing.T) {
 	if err := c.Ping(context.Background()); err != nil || s.Stats().TokenRefreshes != 1 {
 		t.Fatalf("after refresh: %v", err)
 	}
+	// A client that only kept a refresh token trades it first.
+	_, onlyRefresh := s.IssueTokens(time.Hour)
+	if err := oauthClient(t, base, "", onlyRefresh, nil, bitrix24.Options{}).Ping(context.Background()); err != nil {
+		t.Fatalf("refresh token only: %v", err)
+	}
 	stale := oauthClient(t, base, access, refresh, nil, bitrix24.Options{})
 	if err := stale.Ping(context.Background()); bitrix24.CodeOf(err) != bitrix24.CodeInvalidGrant || !bitrix24.IsAuth(err) {
 		t.Fatalf("spent refresh token: %v", err)

@@ -44,6 +44,7 @@ type Error struct {
 	ResetAt time.Time
 }
 
+// Error reads "CODE: description (HTTP status)".
 func (e *Error) Error() string {
 	s := e.Code
 	if s == "" {
@@ -97,6 +98,7 @@ type NetError struct {
 	permanent bool
 }
 
+// Error returns the masked message.
 func (e *NetError) Error() string { return e.msg }
 
 // Unwrap exposes the underlying network error (never a *url.Error, whose text holds the URL).

@@ -64,10 +64,12 @@ type redactHandler struct {
 	r     *redactor
 }
 
+// Enabled defers to the application's handler.
 func (h redactHandler) Enabled(ctx context.Context, l slog.Level) bool {
 	return h.inner.Enabled(ctx, l)
 }
 
+// Handle masks the record and passes it on.
 func (h redactHandler) Handle(ctx context.Context, rec slog.Record) error {
 	out := slog.NewRecord(rec.Time, rec.Level, h.r.mask(rec.Message), rec.PC)
 	rec.Attrs(func(a slog.Attr) bool {
@@ -77,6 +79,7 @@ func (h redactHandler) Handle(ctx context.Context, rec slog.Record) error {
 	return h.inner.Handle(ctx, out)
 }
 
+// WithAttrs masks attributes bound to a derived logger.
 func (h redactHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	masked := make([]slog.Attr, len(attrs))
 	for i, a := range attrs {
@@ -85,6 +88,7 @@ func (h redactHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	return redactHandler{inner: h.inner.WithAttrs(masked), r: h.r}
 }
 
+// WithGroup keeps masking inside groups.
 func (h redactHandler) WithGroup(name string) slog.Handler {
 	return redactHandler{inner: h.inner.WithGroup(name), r: h.r}
 }

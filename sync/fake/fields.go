@@ -44,6 +44,7 @@ type kv struct {
 	val any
 }
 
+// MarshalJSON writes the members in order.
 func (o ordered) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteByte('{')

@@ -33,6 +33,7 @@ type ConflictError struct {
 	err    error
 }
 
+// Error names the stage and both revisions.
 func (e *ConflictError) Error() string {
 	return fmt.Sprintf("robots of %s/%s changed on the portal: revision %s, the change was based on %s",
 		e.Entity, e.Status, e.Current, e.Expected)

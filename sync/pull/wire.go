@@ -83,6 +83,7 @@ type departmentWire struct {
 // intList is a list of IDs that some portals send as a single value, or as false when empty.
 type intList []int
 
+// UnmarshalJSON accepts [1,2], ["1"], 1, "1", false and null.
 func (l *intList) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	switch {
