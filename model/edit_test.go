@@ -308,7 +308,9 @@ func TestCommandErrors(t *testing.T) {
 			return model.Move{IDs: ids(p.Robots(dealNew))[:1], To: model.StageRef{Entity: "DEAL", Status: "GONE"}}
 		}, `unknown stage "GONE"`},
 		{"copy nothing", func(*model.Project) model.Command { return model.Copy{To: dealWon} }, "no robots selected"},
-		{"reorder wrong count", func(p *model.Project) model.Command { return model.Reorder{Stage: dealNew, IDs: ids(p.Robots(dealNew))[:1]} }, "1 robots given, stage has 4"},
+		{"reorder wrong count", func(p *model.Project) model.Command {
+			return model.Reorder{Stage: dealNew, IDs: ids(p.Robots(dealNew))[:1]}
+		}, "1 robots given, stage has 4"},
 		{"update to a taken name", func(p *model.Project) model.Command {
 			r := p.Robots(dealNew)[0].Clone()
 			r.Name = p.Robots(dealNew)[1].Name
