@@ -123,22 +123,55 @@ func (e *Env) DisplayName(u User) string {
 	if format == "" {
 		format = "#NAME# #LAST_NAME#"
 	}
+	var b strings.Builder
+	b.Grow(len(u.Name) + len(u.LastName) + len(u.SecondName) + 2)
+	for i := 0; i < len(format); i++ {
+		if format[i] == '#' {
+			if j := strings.IndexByte(format[i+1:], '#'); j >= 0 {
+				if v, ok := nameToken(u, format[i+1:i+1+j]); ok {
+					b.WriteString(v)
+					i += j + 1
+					continue
+				}
+			}
+		}
+		b.WriteByte(format[i])
+	}
+	out := b.String()
+	if strings.Contains(out, "  ") || strings.HasPrefix(out, " ") || strings.HasSuffix(out, " ") {
+		out = strings.Join(strings.Fields(out), " ")
+	}
+	if out == "" {
+		return u.Login
+	}
+	return out
+}
+
+// nameToken is one #TOKEN# of a name template.
+func nameToken(u User, token string) (string, bool) {
 	initial := func(s string) string {
 		for _, r := range s {
 			return string(r) + "."
 		}
 		return ""
 	}
-	out := strings.NewReplacer(
-		"#NAME#", u.Name, "#LAST_NAME#", u.LastName, "#SECOND_NAME#", u.SecondName,
-		"#NAME_SHORT#", initial(u.Name), "#LAST_NAME_SHORT#", initial(u.LastName),
-		"#SECOND_NAME_SHORT#", initial(u.SecondName), "#LOGIN#", u.Login,
-	).Replace(format)
-	out = strings.Join(strings.Fields(out), " ")
-	if out == "" {
-		return u.Login
+	switch token {
+	case "NAME":
+		return u.Name, true
+	case "LAST_NAME":
+		return u.LastName, true
+	case "SECOND_NAME":
+		return u.SecondName, true
+	case "NAME_SHORT":
+		return initial(u.Name), true
+	case "LAST_NAME_SHORT":
+		return initial(u.LastName), true
+	case "SECOND_NAME_SHORT":
+		return initial(u.SecondName), true
+	case "LOGIN":
+		return u.Login, true
 	}
-	return out
+	return "", false
 }
 
 // UserID reads a user reference the way the portal's user helpers do: "user_5", "5" or the first

@@ -30,8 +30,8 @@ func phpRound(v float64, places int64) float64 {
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 		return v
 	}
-	if places > 400 {
-		return v
+	if places > 400 || (places >= 0 && v == math.Trunc(v)) {
+		return v // nothing after the point to round
 	}
 	if places < -400 {
 		return 0
