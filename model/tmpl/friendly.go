@@ -259,7 +259,6 @@ func ParseFriendly(text string, cat *Catalog) (*Template, error) {
 	if t.edits == nil {
 		t.edits = []edit{}
 	}
-	t.friendlSrc = text
 	return t, nil
 }
 

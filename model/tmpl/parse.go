@@ -40,11 +40,10 @@ type Template struct {
 	src  string
 	segs []Segment
 	// whole is set when the text as a whole is a calculation ("=expr" or "{{= expr }}").
-	whole      *calc.Program
-	wholeErr   error
-	wholeSpan  Span
-	edits      []edit // friendly → system positions, set by ParseFriendly
-	friendlSrc string
+	whole     *calc.Program
+	wholeErr  error
+	wholeSpan Span
+	edits     []edit // friendly → system positions, set by ParseFriendly
 }
 
 // Source is the text the template was parsed from (the system form for ParseFriendly).

@@ -329,6 +329,7 @@ type calcResolver struct {
 	base int
 }
 
+// Resolve implements calc.Resolver.
 func (c *calcResolver) Resolve(ref calc.Ref) (calc.Value, error) {
 	v, reason, found := c.r.lookup(ref, false)
 	span := Span{c.base + ref.Offset, c.base + ref.Offset + len(ref.Text)}

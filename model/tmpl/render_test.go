@@ -29,6 +29,12 @@ var renderCases = []renderCase{
 		setup: func(c *Context) {
 			c.Currencies = map[string]Currency{"RUB": {Format: "# руб.", Decimals: 2, DecPoint: ".", Thousands: " ", HideZero: true}}
 		}},
+	{name: "money with cents", text: "{=Document:OPPORTUNITY > printable}", want: "$250.75",
+		setup: func(c *Context) { c.Source.(*MapSource).SetSample("Document", "OPPORTUNITY", calc.String("250.75|USD")) }},
+	{name: "money of unknown currency", text: "{=Document:OPPORTUNITY > printable}", want: "1 000 XTS",
+		setup: func(c *Context) { c.Source.(*MapSource).SetSample("Document", "OPPORTUNITY", calc.String("1000|XTS")) }},
+	{name: "value without metadata", text: "{=Document:EXTRA > printable}", want: "x",
+		setup: func(c *Context) { c.Source.(*MapSource).SetSample("Document", "EXTRA", calc.String("x")) }},
 	{name: "double with currency", text: "{=Document:AMOUNT2 > printable}", want: "$2,500.50"},
 	{name: "money as double", text: "{=Document:OPPORTUNITY > double}", want: "1500000"},
 	{name: "multiple joined", text: "{=Document:PHONE}", want: "+79001112233, +79004445566"},

@@ -50,11 +50,14 @@ func (r *renderer) lookup(ref calc.Ref, inText bool) (v calc.Value, reason Reaso
 			}
 			fd, ok = src.Field(obj, field)
 		}
-		if !ok {
-			return calc.String(""), UnknownField, true
-		}
 		if v, have = src.Sample(obj, field); !have {
+			if !ok {
+				return calc.String(""), UnknownField, true
+			}
 			return calc.String(""), NoSample, true
+		}
+		if !ok {
+			return v, EmptyValue, true // a value without metadata is used as it is
 		}
 		f = &fd
 	case "Template", "Variable", "Constant", "GlobalConst", "GlobalVar":
@@ -144,6 +147,7 @@ func containsString(list []string, s string) bool {
 // noSource is the Source of a context without one: nothing is known.
 type noSource struct{}
 
+// Field, Sample and HasObject of noSource know nothing.
 func (noSource) Field(string, string) (Field, bool)       { return Field{}, false }
 func (noSource) Sample(string, string) (calc.Value, bool) { return calc.Null(), false }
 func (noSource) HasObject(string) bool                    { return false }
