@@ -30,7 +30,9 @@ var renderCases = []renderCase{
 			c.Currencies = map[string]Currency{"RUB": {Format: "# руб.", Decimals: 2, DecPoint: ".", Thousands: " ", HideZero: true}}
 		}},
 	{name: "money with cents", text: "{=Document:OPPORTUNITY > printable}", want: "$250.75",
-		setup: func(c *Context) { c.Source.(*MapSource).SetSample("Document", "OPPORTUNITY", calc.String("250.75|USD")) }},
+		setup: func(c *Context) {
+			c.Source.(*MapSource).SetSample("Document", "OPPORTUNITY", calc.String("250.75|USD"))
+		}},
 	{name: "money of unknown currency", text: "{=Document:OPPORTUNITY > printable}", want: "1 000 XTS",
 		setup: func(c *Context) { c.Source.(*MapSource).SetSample("Document", "OPPORTUNITY", calc.String("1000|XTS")) }},
 	{name: "value without metadata", text: "{=Document:EXTRA > printable}", want: "x",
