@@ -42,10 +42,11 @@ func (l Limit) MinDuration(n int) time.Duration {
 // bucket before it is sent and waits until the bucket has drained enough for it, so the portal's
 // own bucket, which drains at the same rate, never overflows.
 //
-// The limiter fills to one request less than the portal's burst. That request of headroom absorbs
-// the jitter between when the client counts a request and when the portal does (a request delayed
-// on its way makes the next one arrive closer to it); without it a saturated bucket would be
-// refused now and then.
+// The limiter fills to a little less than the portal's burst: one request, or a quarter second's
+// drain when that is less (half a request at 2/s). The headroom absorbs the jitter between when
+// the client counts a request and when the portal does (a request delayed on its way makes the
+// next one arrive closer to it); without it a saturated bucket would be refused now and then.
+// It costs at most a quarter second of wall time over the theoretical minimum.
 type Limiter struct {
 	mu       sync.Mutex
 	limit    Limit
@@ -61,12 +62,12 @@ func NewLimiter(limit Limit, clock Clock) *Limiter {
 	if clock == nil {
 		clock = RealClock{}
 	}
-	capacity := float64(limit.Burst - 1)
-	if capacity < 1 {
-		capacity = 1
-	}
+	capacity := math.Max(1, float64(limit.Burst)-headroom(limit))
 	return &Limiter{limit: limit, capacity: capacity, clock: clock}
 }
+
+// headroom is how many requests below the portal's burst the client's bucket stays.
+func headroom(l Limit) float64 { return math.Min(1, l.Rate/4) }
 
 // Limit returns the bucket's rate and burst.
 func (l *Limiter) Limit() Limit { return l.limit }

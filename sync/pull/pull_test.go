@@ -127,3 +127,39 @@ func firstDiff(got, want string) string {
 	}
 	return "(same rendering)"
 }
+
+// Against a portal that refuses 30 % of requests with QUERY_LIMIT_EXCEEDED, fails 5 % with
+// HTTP 500, drops 5 % of connections and answers slowly, pulls still converge to the right
+// snapshot, and the portal never refuses a request for its own rate limit because the client
+// paces itself.
+func TestPullUnderFaults(t *testing.T) {
+	limit := bitrix24.Limit{Rate: 20, Burst: 10}
+	data := fake.FromPortal(fake.Generate(fake.Gen{Pipelines: 8, Stages: 6, Users: 180, Departments: 4, SmartProcesses: 1}))
+	s := fake.New(data, fake.Options{Limit: limit, QueryLimitRate: 0.30, ServerErrorRate: 0.05, DropRate: 0.05,
+		Latency: 3 * time.Millisecond, RandSeed: 2024})
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	c, err := bitrix24.NewWebhook(s.WebhookURL(ts.URL), bitrix24.Options{Limit: limit,
+		Retry: bitrix24.RetryPolicy{MaxAttempts: 15, BaseDelay: time.Millisecond, MaxDelay: 30 * time.Millisecond}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := comparable(data.Portal)
+	for i := 0; i < 6; i++ {
+		got, err := pull.Pull(context.Background(), c)
+		if err != nil {
+			t.Fatalf("pull %d: %v", i, err)
+		}
+		if !reflect.DeepEqual(comparable(got), want) {
+			t.Fatalf("pull %d returned a different snapshot", i)
+		}
+	}
+	st := s.Stats()
+	if st.RefusedByLimit != 0 {
+		t.Fatalf("the portal refused %d requests for its rate limit", st.RefusedByLimit)
+	}
+	if st.Faults[fake.FaultQueryLimit] == 0 || st.Faults[fake.FaultServerError]+st.Faults[fake.FaultDrop] == 0 {
+		t.Fatalf("faults were not injected: %v", st.Faults)
+	}
+	t.Logf("%d requests, faults %v, refused by limit %d, client retries %d", st.Requests, st.Faults, st.RefusedByLimit, c.Stats().Retries)
+}
