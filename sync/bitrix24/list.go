@@ -128,3 +128,33 @@ func ListAs[T any](ctx context.Context, c *Client, method string, params Params)
 	}
 	return out, nil
 }
+
+// Members lists a JSON object's keys and values in document order: the portal lists fields and
+// batch results in a meaningful order that a Go map would lose. PHP's empty array, [], is an
+// empty object.
+func Members(raw json.RawMessage) ([]string, []json.RawMessage, error) {
+	raw = bytes.TrimSpace(raw)
+	if string(raw) == "[]" { // PHP's empty array
+		return nil, nil, nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, nil, errors.New("not an object")
+	}
+	var keys []string
+	var vals []json.RawMessage
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil, nil, err
+		}
+		k, _ := t.(string)
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, nil, err
+		}
+		keys = append(keys, k)
+		vals = append(vals, v)
+	}
+	return keys, vals, nil
+}

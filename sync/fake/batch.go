@@ -1,8 +1,6 @@
 package fake
 
 import (
-	"bytes"
-	"encoding/json"
 	"net/http"
 	"sort"
 	"strconv"
@@ -70,7 +68,7 @@ func batchCommands(p params) ([]string, map[string]string) {
 	cmds := map[string]string{}
 	var keys []string
 	if raw, ok := rawParam(p, "cmd"); ok {
-		if k, ok := objectKeys(raw); ok {
+		if k, _, err := bitrix24.Members(raw); err == nil {
 			keys = k
 		}
 	}
@@ -108,28 +106,6 @@ func sortedKeys(m map[string]any) []string {
 		return keys[i] < keys[j]
 	})
 	return keys
-}
-
-// objectKeys lists the keys of a JSON object in document order.
-func objectKeys(raw json.RawMessage) ([]string, bool) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return nil, false
-	}
-	var keys []string
-	for dec.More() {
-		t, err := dec.Token()
-		if err != nil {
-			return nil, false
-		}
-		k, _ := t.(string)
-		keys = append(keys, k)
-		var skip json.RawMessage
-		if err := dec.Decode(&skip); err != nil {
-			return nil, false
-		}
-	}
-	return keys, true
 }
 
 // phpArray encodes as PHP's json_encode would: an empty map or one keyed 0…n-1 is a JSON array.

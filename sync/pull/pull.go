@@ -273,7 +273,7 @@ func (p *puller) itemFieldsJob(code string, optional bool) job {
 // fields reads a crm.*.fields object into the entity, and asks for the status directories that
 // hold the options of select fields (SOURCE and the like), each directory once per pull.
 func (p *puller) fields(e *model.Entity, raw json.RawMessage) ([]job, error) {
-	keys, vals, err := entries(raw)
+	keys, vals, err := bitrix24.Members(raw)
 	if err != nil {
 		return nil, err
 	}

@@ -3,7 +3,6 @@ package pull
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 
 	"robodesk/sync/bitrix24"
 )
@@ -110,33 +109,4 @@ func (l *intList) UnmarshalJSON(b []byte) error {
 	}
 	*l = intList{int(n)}
 	return nil
-}
-
-// entries lists an object's members in document order: the portal lists fields in a meaningful
-// order that a Go map would lose.
-func entries(raw json.RawMessage) ([]string, []json.RawMessage, error) {
-	raw = bytes.TrimSpace(raw)
-	if string(raw) == "[]" { // PHP's empty array
-		return nil, nil, nil
-	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return nil, nil, fmt.Errorf("not an object")
-	}
-	var keys []string
-	var vals []json.RawMessage
-	for dec.More() {
-		t, err := dec.Token()
-		if err != nil {
-			return nil, nil, err
-		}
-		k, _ := t.(string)
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil, nil, err
-		}
-		keys = append(keys, k)
-		vals = append(vals, v)
-	}
-	return keys, vals, nil
 }
