@@ -125,6 +125,7 @@ func (c *Client) batchCall(ctx context.Context, cmds []Command, idx []int, resul
 			continue
 		}
 		r.Result = raw
+		c.noteReset(r.Method, br.Times[r.Key]) // each command has its own time budget
 		r.Total, r.HasTotal = br.Totals[r.Key]
 		r.Next, r.HasNext = br.Nexts[r.Key]
 	}

@@ -229,11 +229,7 @@ func (c *Client) do(ctx context.Context, method string, params Params) (*Respons
 		}
 		resp, err := c.once(ctx, method, params, token, attempt)
 		if err == nil {
-			if at := resp.Time.ResetAt(); !at.IsZero() {
-				c.resetMu.Lock()
-				c.resetAt[method] = at
-				c.resetMu.Unlock()
-			}
+			c.noteReset(method, resp.Time)
 			return resp, nil
 		}
 		if ctx.Err() != nil {
@@ -262,6 +258,16 @@ func (c *Client) do(ctx context.Context, method string, params Params) (*Respons
 		if serr := c.clock.Sleep(ctx, wait); serr != nil {
 			return nil, serr
 		}
+	}
+}
+
+// noteReset remembers when method's time budget resets, for an OPERATION_TIME_LIMIT answer that
+// does not say so itself.
+func (c *Client) noteReset(method string, t Time) {
+	if at := t.ResetAt(); !at.IsZero() {
+		c.resetMu.Lock()
+		c.resetAt[method] = at
+		c.resetMu.Unlock()
 	}
 }
 

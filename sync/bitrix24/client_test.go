@@ -538,3 +538,45 @@ func TestConnectorInfo(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// A command that failed inside a batch for a transient reason is sent again in a later batch;
+// the others are not.
+func TestBatchRetriesTransientCommands(t *testing.T) {
+	var bodies []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var req struct {
+			Cmd map[string]string `json:"cmd"`
+		}
+		_ = json.NewDecoder(r.Body).Decode(&req)
+		keys := make([]string, 0, len(req.Cmd))
+		for k := range req.Cmd {
+			keys = append(keys, k)
+		}
+		bodies = append(bodies, strings.Join(keys, ","))
+		if len(bodies) == 1 {
+			fmt.Fprint(w, `{"result":{"result":{"ok":1},"result_error":{"busy":{"error":"OPERATION_TIME_LIMIT","error_description":"later"},
+				"gone":{"error":"NOT_FOUND","error_description":"no"}}}}`)
+			return
+		}
+		fmt.Fprint(w, `{"result":{"result":{"busy":2},"result_error":[]}}`)
+	}))
+	defer srv.Close()
+	clock := &fakeClock{now: time.Unix(1_750_000_000, 0)}
+	c, err := bitrix24.NewWebhook(srv.URL+"/rest/1/abc/", bitrix24.Options{Clock: clock, NoLimiter: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Batch(context.Background(), []bitrix24.Command{{Key: "ok", Method: "a"}, {Key: "busy", Method: "b"}, {Key: "gone", Method: "c"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bodies) != 2 || bodies[1] != "busy" {
+		t.Fatalf("batches sent: %q", bodies)
+	}
+	if string(res[0].Result) != "1" || string(res[1].Result) != "2" || res[1].Err != nil || bitrix24.CodeOf(res[2].Err) != bitrix24.CodeNotFound {
+		t.Fatalf("results %+v", res)
+	}
+	if len(clock.slept) != 1 {
+		t.Fatalf("slept %v, want one backoff between the batches", clock.slept)
+	}
+}
