@@ -142,3 +142,23 @@ func TestZeroEnv(t *testing.T) {
 		t.Fatalf("got %s %v: Saturday is a day off in the default calendar and variables are null", v, err)
 	}
 }
+
+func TestFromBitrixFormat(t *testing.T) {
+	cases := map[string]string{
+		"DD.MM.YYYY":           "d.m.Y",
+		"DD.MM.YYYY HH:MI:SS":  "d.m.Y H:i:s",
+		"MM/DD/YYYY H:MI:SS T": "m/d/Y g:i:s a",
+		"YYYY-MM-DD HH:MI":     "Y-m-d H:i",
+		"DD MMMM YYYY г.":      "d F Y г.",
+	}
+	for in, want := range cases {
+		if got := FromBitrixFormat(in); got != want {
+			t.Errorf("FromBitrixFormat(%q) = %q, want %q", in, got, want)
+		}
+	}
+	env := &Env{Formats: Formats{Date: FromBitrixFormat("MM/DD/YYYY"), DateTime: FromBitrixFormat("MM/DD/YYYY H:MI:SS T")}}
+	v, err := Eval("dateadd('03/05/2024 1:30:00 pm', '1h')", env)
+	if err != nil || DefaultFormats.Text(v) != "05.03.2024 14:30:00" || env.Formats.Text(v) != "03/05/2024 2:30:00 pm" {
+		t.Fatalf("got %s / %s, %v", DefaultFormats.Text(v), env.Formats.Text(v), err)
+	}
+}
