@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// FuzzDecodeEnvelope feeds arbitrary answers to the envelope, batch and list decoders: whatever
+// FuzzDecodeEnvelope feeds arbitrary answers to the envelope, batch, list and object decoders: whatever
 // a portal or a proxy in front of it sends, decoding returns a result or an *Error, never panics.
 func FuzzDecodeEnvelope(f *testing.F) {
 	seeds := []struct {
@@ -59,6 +59,7 @@ func FuzzDecodeEnvelope(f *testing.F) {
 		}
 		// The batch decoder must also survive being handed the raw body.
 		_, _ = DecodeBatch(body)
+		_, _, _ = Members(body)
 		_, _ = DecodeQuery(string(body))
 	})
 }

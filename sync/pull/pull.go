@@ -33,6 +33,7 @@ func Pull(ctx context.Context, c *bitrix24.Client) (*model.Portal, error) {
 		entities: map[string]*model.Entity{},
 		titles:   map[string]string{},
 		dirs:     map[string][]fieldRef{},
+		values:   map[string][]model.Option{},
 	}
 	if err := p.run(ctx, p.firstRound()); err != nil {
 		return nil, fmt.Errorf("pull %s: %w", c.Host(), err)
@@ -44,9 +45,10 @@ func Pull(ctx context.Context, c *bitrix24.Client) (*model.Portal, error) {
 type puller struct {
 	c        *bitrix24.Client
 	entities map[string]*model.Entity
-	smart    []string          // smart process codes in crm.type.list order
-	titles   map[string]string // entity code → crm.enum.ownertype name
-	dirs     map[string][]fieldRef
+	smart    []string                  // smart process codes in crm.type.list order
+	titles   map[string]string         // entity code → crm.enum.ownertype name
+	dirs     map[string][]fieldRef     // status directory → select fields drawing on it
+	values   map[string][]model.Option // status directory → its values
 	users    []model.User
 	deps     []model.Department
 	currency string
@@ -300,10 +302,7 @@ func (p *puller) fields(e *model.Entity, raw json.RawMessage) ([]job, error) {
 func (p *puller) directoryJob(dir string) job {
 	j := listJob("values of "+dir, "crm.status.list", bitrix24.Params{"filter": bitrix24.Params{"ENTITY_ID": dir}, "order": bitrix24.Params{"SORT": "ASC"}},
 		decodeEach(func(s statusWire) []job {
-			for _, ref := range p.dirs[dir] {
-				f := &ref.entity.Fields[ref.index]
-				f.Options = append(f.Options, model.Option{ID: string(s.StatusID), Title: string(s.Name)})
-			}
+			p.values[dir] = append(p.values[dir], model.Option{ID: string(s.StatusID), Title: string(s.Name)})
 			return nil
 		}))
 	j.optional = true // a field without its values is still a field
@@ -319,6 +318,12 @@ func (p *puller) portal() *model.Portal {
 		Departments: p.deps,
 		Calendar:    calendar.Default(),
 		PulledAt:    p.c.Now().UTC(),
+	}
+	// Directory values are filled in only now: a field may turn up after its directory was read.
+	for dir, refs := range p.dirs {
+		for _, ref := range refs {
+			ref.entity.Fields[ref.index].Options = append([]model.Option(nil), p.values[dir]...)
+		}
 	}
 	defaults := map[string]string{"LEAD": "Lead", "DEAL": "Deal", "SMART_INVOICE": "Invoice"}
 	order := append([]string{"LEAD", "DEAL", "SMART_INVOICE"}, p.smart...)
