@@ -134,6 +134,58 @@ func (p *Project) remove(id string) bool {
 
 // MarshalJSON encodes an op for the journal; the robot's local ID and position travel in the op.
 func (op Op) MarshalJSON() ([]byte, error) {
-	type plain Op
-	return MarshalValue(plain(op))
+	w := newWriter()
+	op.write(w, nil)
+	return w.bytes()
+}
+
+func (op Op) write(w *jsonWriter, body []byte) {
+	w.open('{')
+	w.key("op")
+	w.value(string(op.Kind))
+	if op.ID != "" {
+		w.key("id")
+		w.value(op.ID)
+	}
+	w.key("stage")
+	w.open('{')
+	w.key("entity")
+	w.value(op.Stage.Entity)
+	w.key("status")
+	w.value(op.Stage.Status)
+	w.close('}')
+	if op.Pos != 0 {
+		w.key("pos")
+		w.value(op.Pos)
+	}
+	if op.Robot != nil {
+		w.key("robot")
+		if body != nil {
+			w.raw(body)
+		} else {
+			op.Robot.write(w)
+		}
+	}
+	if op.Meta != nil {
+		w.key("meta")
+		w.value(op.Meta)
+	}
+	w.close('}')
+}
+
+// EncodeOps encodes ops as the journal stores them. bodies[i], when not nil, is op i's robot
+// already encoded, so a commit encodes each robot once.
+func EncodeOps(ops []Op, bodies [][]byte) ([]byte, error) {
+	w := newWriter()
+	w.open('[')
+	for i, op := range ops {
+		w.elem()
+		var body []byte
+		if i < len(bodies) {
+			body = bodies[i]
+		}
+		op.write(w, body)
+	}
+	w.close(']')
+	return w.bytes()
 }

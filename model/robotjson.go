@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -453,83 +452,110 @@ func knownOperator(op string) bool {
 // MarshalJSON writes the robot as Bitrix24 does: Activated "Y"/"N", ExecuteAfterPrevious 1 or
 // absent, condition items as [condition, joiner] pairs; unknown keys come back verbatim.
 func (r *Robot) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	w := memberWriter{b: &b}
-	w.put("Name", r.Name)
-	w.put("Type", r.Type)
-	w.put("Activated", yn(r.Activated))
-	props := r.Properties
-	if props == nil {
-		props = Properties{}
+	w := newWriter()
+	r.write(w)
+	return w.bytes()
+}
+
+func (r *Robot) write(w *jsonWriter) {
+	w.open('{')
+	w.key("Name")
+	w.value(r.Name)
+	w.key("Type")
+	w.value(r.Type)
+	w.key("Activated")
+	w.value(yn(r.Activated))
+	w.key("Properties")
+	if len(r.Properties) == 0 {
+		w.raw([]byte("{}"))
+	} else {
+		w.value(map[string]any(r.Properties))
 	}
-	w.put("Properties", map[string]any(props))
 	if r.Delay != nil {
-		w.put("Delay", r.Delay)
+		w.key("Delay")
+		r.Delay.write(w)
 	}
 	if r.DelayName != "" {
-		w.put("DelayName", r.DelayName)
+		w.key("DelayName")
+		w.value(r.DelayName)
 	}
 	if r.Condition != nil {
-		w.put("Condition", r.Condition)
+		w.key("Condition")
+		r.Condition.write(w)
 	}
 	if r.ExecuteAfterPrevious {
-		w.put("ExecuteAfterPrevious", 1)
+		w.key("ExecuteAfterPrevious")
+		w.raw([]byte("1"))
 	}
 	w.extra(r.Extra)
-	b.WriteByte('}')
-	return b.Bytes(), w.err
+	w.close('}')
 }
 
 // MarshalJSON writes a DelayInterval with all seven keys, as Bitrix24's toArray does.
 func (d *Delay) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	w := memberWriter{b: &b}
-	w.put("type", d.Type)
-	w.put("value", d.Value)
-	w.put("valueType", d.ValueType)
-	w.put("basis", d.Basis)
-	w.put("workTime", d.WorkTime)
-	w.put("waitWorkDay", d.WaitWorkDay)
+	w := newWriter()
+	d.write(w)
+	return w.bytes()
+}
+
+func (d *Delay) write(w *jsonWriter) {
+	w.open('{')
+	w.key("type")
+	w.value(d.Type)
+	w.key("value")
+	w.raw(strconv.AppendInt(nil, int64(d.Value), 10))
+	w.key("valueType")
+	w.value(d.ValueType)
+	w.key("basis")
+	w.value(d.Basis)
+	w.key("workTime")
+	w.raw(strconv.AppendBool(nil, d.WorkTime))
+	w.key("waitWorkDay")
+	w.raw(strconv.AppendBool(nil, d.WaitWorkDay))
+	w.key("inTime")
 	if d.InTime == nil {
-		w.put("inTime", nil)
+		w.raw([]byte("null"))
 	} else {
-		w.put("inTime", d.InTime)
+		w.value(d.InTime)
 	}
 	w.extra(d.Extra)
-	b.WriteByte('}')
-	return b.Bytes(), w.err
+	w.close('}')
 }
 
 // MarshalJSON writes the condition group with items as [condition, joiner] pairs.
 func (c *Condition) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	w := memberWriter{b: &b}
-	w.put("type", c.Type)
-	items := make([][2]any, len(c.Items))
-	for i, it := range c.Items {
-		items[i] = [2]any{orderedItem{it}, it.Joiner}
-	}
-	w.put("items", items)
-	w.extra(c.Extra)
-	b.WriteByte('}')
-	return b.Bytes(), w.err
+	w := newWriter()
+	c.write(w)
+	return w.bytes()
 }
 
-type orderedItem struct{ ConditionItem }
-
-func (o orderedItem) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	w := memberWriter{b: &b}
-	w.put("object", o.Object)
-	w.put("field", o.Field)
-	w.put("operator", o.Operator)
-	w.put("value", o.Value)
-	b.WriteByte('}')
-	return b.Bytes(), w.err
+func (c *Condition) write(w *jsonWriter) {
+	w.open('{')
+	w.key("type")
+	w.value(c.Type)
+	w.key("items")
+	w.open('[')
+	for _, it := range c.Items {
+		w.elem()
+		w.open('[')
+		w.elem()
+		w.open('{')
+		w.key("object")
+		w.value(it.Object)
+		w.key("field")
+		w.value(it.Field)
+		w.key("operator")
+		w.value(it.Operator)
+		w.key("value")
+		w.value(it.Value)
+		w.close('}')
+		w.elem()
+		w.value(it.Joiner)
+		w.close(']')
+	}
+	w.close(']')
+	w.extra(c.Extra)
+	w.close('}')
 }
 
 func yn(b bool) string {
@@ -539,47 +565,70 @@ func yn(b bool) string {
 	return "N"
 }
 
-// memberWriter writes object members in a fixed order without HTML escaping, so exported
-// files read like the portal's own.
-type memberWriter struct {
-	b   *bytes.Buffer
-	n   int
-	err error
+// jsonWriter writes JSON in a fixed member order into one buffer, with one encoder for the
+// values and no HTML escaping, so exported files read like the portal's own. Commits encode a
+// robot several times, so this path avoids the re-validation json.Marshal does per member.
+type jsonWriter struct {
+	b     bytes.Buffer
+	enc   *json.Encoder
+	first []bool // per open container: no member written yet
+	err   error
 }
 
-func (w *memberWriter) put(key string, v any) {
+func newWriter() *jsonWriter {
+	w := &jsonWriter{}
+	w.enc = json.NewEncoder(&w.b)
+	w.enc.SetEscapeHTML(false)
+	return w
+}
+
+func (w *jsonWriter) open(c byte) {
+	w.b.WriteByte(c)
+	w.first = append(w.first, true)
+}
+
+func (w *jsonWriter) close(c byte) {
+	w.first = w.first[:len(w.first)-1]
+	w.b.WriteByte(c)
+}
+
+// elem starts an array element.
+func (w *jsonWriter) elem() {
+	top := len(w.first) - 1
+	if !w.first[top] {
+		w.b.WriteByte(',')
+	}
+	w.first[top] = false
+}
+
+// key starts an object member.
+func (w *jsonWriter) key(k string) {
+	w.elem()
+	w.value(k)
+	w.b.WriteByte(':')
+}
+
+func (w *jsonWriter) value(v any) {
 	if w.err != nil {
 		return
 	}
-	data, err := MarshalValue(v)
-	if err != nil {
-		w.err = fmt.Errorf("%s: %w", key, err)
+	if err := w.enc.Encode(v); err != nil {
+		w.err = err
 		return
 	}
-	w.raw(key, data)
+	w.b.Truncate(w.b.Len() - 1) // Encode's newline
 }
 
-func (w *memberWriter) raw(key string, data []byte) {
-	if w.n > 0 {
-		w.b.WriteByte(',')
+func (w *jsonWriter) raw(data []byte) { w.b.Write(data) }
+
+func (w *jsonWriter) extra(m map[string][]byte) {
+	for _, k := range sortedKeys(m) {
+		w.key(k)
+		w.raw(m[k])
 	}
-	w.n++
-	k, _ := MarshalValue(key)
-	w.b.Write(k)
-	w.b.WriteByte(':')
-	w.b.Write(data)
 }
 
-func (w *memberWriter) extra(m map[string][]byte) {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		w.raw(k, m[k])
-	}
-}
+func (w *jsonWriter) bytes() ([]byte, error) { return w.b.Bytes(), w.err }
 
 // MarshalValue encodes JSON without escaping <, > and & (Bitrix24 texts are full of them).
 func MarshalValue(v any) ([]byte, error) {

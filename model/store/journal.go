@@ -62,17 +62,22 @@ func (s *Store) Do(cmd model.Command) (model.Change, error) {
 		s.mu.Unlock()
 		return ch, nil
 	}
-	err = s.commit(ch.Do, func(tx *sql.Tx) error {
+	bodies, err := robotBodies(ch.Do)
+	if err != nil {
+		s.mu.Unlock()
+		return model.Change{}, fmt.Errorf("save %s: %w", ch.Label, err)
+	}
+	err = s.commitBodies(ch.Do, bodies, func(tx *sql.Tx) error {
 		if s.redo > 0 {
 			if _, err := tx.Stmt(s.stmts.clearRedo).Exec(); err != nil {
 				return err
 			}
 		}
-		do, err := model.MarshalValue(ch.Do)
+		do, err := model.EncodeOps(ch.Do, bodies)
 		if err != nil {
 			return err
 		}
-		undo, err := model.MarshalValue(ch.Undo)
+		undo, err := model.EncodeOps(ch.Undo, nil)
 		if err != nil {
 			return err
 		}
@@ -143,14 +148,38 @@ func (s *Store) step(undo bool) (model.Change, error) {
 	return ch, nil
 }
 
+// robotBodies encodes each op's robot once; the row and the journal share the bytes.
+func robotBodies(ops []model.Op) ([][]byte, error) {
+	bodies := make([][]byte, len(ops))
+	for i, op := range ops {
+		if op.Robot == nil {
+			continue
+		}
+		b, err := op.Robot.MarshalJSON()
+		if err != nil {
+			return nil, fmt.Errorf("robot %s: %w", op.ID, err)
+		}
+		bodies[i] = b
+	}
+	return bodies, nil
+}
+
 // commit writes ops and the journal record in one transaction, then applies ops in memory.
 // Callers hold s.mu.
 func (s *Store) commit(ops []model.Op, record func(*sql.Tx) error) error {
+	bodies, err := robotBodies(ops)
+	if err != nil {
+		return err
+	}
+	return s.commitBodies(ops, bodies, record)
+}
+
+func (s *Store) commitBodies(ops []model.Op, bodies [][]byte, record func(*sql.Tx) error) error {
 	tx, err := s.db.Begin()
 	if err != nil {
 		return err
 	}
-	if err := s.write(tx, ops); err != nil {
+	if err := s.write(tx, ops, bodies); err != nil {
 		tx.Rollback()
 		return err
 	}
@@ -170,15 +199,12 @@ func (s *Store) commit(ops []model.Op, record func(*sql.Tx) error) error {
 	return nil
 }
 
-func (s *Store) write(tx *sql.Tx, ops []model.Op) error {
+func (s *Store) write(tx *sql.Tx, ops []model.Op, bodies [][]byte) error {
 	var put, del, stage *sql.Stmt
-	for _, op := range ops {
+	for i, op := range ops {
 		switch op.Kind {
 		case model.OpPut:
-			body, err := op.Robot.MarshalJSON()
-			if err != nil {
-				return fmt.Errorf("robot %s: %w", op.ID, err)
-			}
+			body := bodies[i]
 			if put == nil {
 				put = tx.Stmt(s.stmts.put)
 			}

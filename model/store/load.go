@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"runtime"
+	"sync"
 
 	"robodesk/model"
 )
@@ -41,29 +43,55 @@ func (s *Store) load(portal *model.Portal) error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read stages: %w", err)
 	}
-	robots := map[model.StageRef][]*model.Robot{}
+	type row struct {
+		ref  model.StageRef
+		id   string
+		pos  float64
+		body []byte
+	}
+	var raw []row
 	rows, err = s.db.Query(`SELECT id, entity, status, pos, body FROM robot`)
 	if err != nil {
 		return fmt.Errorf("read robots: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var ref model.StageRef
-		var id string
-		var pos float64
-		var body sql.RawBytes
-		if err := rows.Scan(&id, &ref.Entity, &ref.Status, &pos, &body); err != nil {
+		var r row
+		if err := rows.Scan(&r.id, &r.ref.Entity, &r.ref.Status, &r.pos, &r.body); err != nil {
 			return fmt.Errorf("read robots: %w", err)
 		}
-		r, err := model.DecodeRobot(body, "")
-		if err != nil {
-			return fmt.Errorf("robot %s in %s: %w", id, ref, err)
-		}
-		r.ID, r.Pos = id, pos
-		robots[ref] = append(robots[ref], r)
+		raw = append(raw, r)
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read robots: %w", err)
+	}
+	// Decoding is most of the opening time and each robot is independent: use every core.
+	decoded := make([]*model.Robot, len(raw))
+	errs := make([]error, len(raw))
+	workers := min(runtime.GOMAXPROCS(0), 1+len(raw)/256)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(raw); i += workers {
+				r, err := model.DecodeRobot(raw[i].body, "")
+				if err != nil {
+					errs[i] = fmt.Errorf("robot %s in %s: %w", raw[i].id, raw[i].ref, err)
+					continue
+				}
+				r.ID, r.Pos = raw[i].id, raw[i].pos
+				decoded[i] = r
+			}
+		}(w)
+	}
+	wg.Wait()
+	robots := map[model.StageRef][]*model.Robot{}
+	for i, r := range decoded {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		robots[raw[i].ref] = append(robots[raw[i].ref], r)
 	}
 	for ref, m := range metas {
 		p.Load(ref, m, robots[ref])

@@ -50,9 +50,13 @@ const sqliteMagic = "SQLite format 3\x00"
 // dsn builds the mattn connection string. Pragmas go in the DSN so every pooled connection gets
 // them; mode=rw keeps SQLite from creating a missing file behind our back.
 func dsn(path, mode string) string {
-	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
-	return "file:" + esc + "?mode=" + mode +
-		"&_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_synchronous=NORMAL&_txlock=immediate"
+	return "file:" + escapePath(path) + "?mode=" + mode +
+		"&_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_synchronous=FULL&_txlock=immediate"
+}
+
+// escapePath makes a file path safe inside an SQLite URI.
+func escapePath(path string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 }
 
 // Open opens an existing project, migrating an older schema. A missing file, a file that is not
@@ -65,6 +69,9 @@ func Open(path string) (*Store, error) {
 	}
 	if latest := latestVersion(); version > latest {
 		return nil, fmt.Errorf("open project %s: schema version %d, this RoboDesk knows up to %d: %w", path, version, latest, ErrNewer)
+	}
+	if err := precheck(path); err != nil {
+		return nil, fmt.Errorf("open project %s: %w", path, err)
 	}
 	db, err := sql.Open("sqlite3", dsn(path, "rw"))
 	if err != nil {
@@ -144,6 +151,34 @@ func inspect(path string) (int, error) {
 		return 0, ErrNotProject
 	}
 	return int(binary.BigEndian.Uint32(head[60:64])), nil
+}
+
+// precheck looks into the file read-only, without the WAL switch the working connection makes,
+// so somebody else's database or a damaged one is refused untouched.
+func precheck(path string) error {
+	db, err := sql.Open("sqlite3", "file:"+escapePath(path)+"?mode=ro")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var version, tables int
+	if err := db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if err := db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'project'`).Scan(&tables); err != nil {
+		return fmt.Errorf("read schema: %w", err)
+	}
+	if version == 0 || tables == 0 {
+		return errors.New("an SQLite database without RoboDesk tables: not a RoboDesk project")
+	}
+	var check string
+	if err := db.QueryRow(`PRAGMA quick_check(1)`).Scan(&check); err != nil {
+		return fmt.Errorf("check file: %w", err)
+	}
+	if check != "ok" {
+		return fmt.Errorf("file is damaged: %s", check)
+	}
+	return nil
 }
 
 // init migrates, checks the file is a RoboDesk project, prepares statements and loads it.
