@@ -1,35 +1,39 @@
 package ui
 
 import (
-	"fmt"
-	"sort"
-
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
+	"fyne.io/fyne/v2/layout"
 )
 
-// Run shows the main window for a document and runs the app until it quits.
-func Run(a fyne.App, doc Document, open Opener) {
-	w := a.NewWindow("RoboDesk — " + doc.Name())
-	w.SetContent(pipelines(doc))
-	w.Resize(fyne.NewSize(1280, 800))
+// Run shows the main window for a document and runs the app until it quits. doc may be nil
+// (the window then offers to open a project); setup functions run before the window shows, to
+// wire actions such as Desk.OnSync. Run owns doc and closes whichever project is open at exit.
+func Run(a fyne.App, doc Document, open Opener, setup ...func(*Desk)) {
+	code := a.Preferences().String(prefLanguage)
+	useLanguage(code)
+	a.Settings().SetTheme(newTheme())
+	w := a.NewWindow("RoboDesk")
+	d := NewDesk(w, doc, open)
+	for _, f := range setup {
+		f(d)
+	}
+	d.rebuildChrome()
+	w.SetCloseIntercept(func() {
+		d.Close()
+		w.Close()
+	})
+	w.Resize(fyne.NewSize(1440, 860))
 	w.ShowAndRun()
 }
 
-// pipelines lists the project's pipelines and their robot counts.
-func pipelines(doc Document) fyne.CanvasObject {
-	p := doc.Project()
-	var rows []fyne.CanvasObject
-	for _, e := range p.Portal.Entities {
-		for _, pl := range e.Pipelines {
-			n := 0
-			for _, st := range pl.Stages {
-				n += len(p.Robots(stageRef(e.ID, st.StatusID)))
-			}
-			rows = append(rows, widget.NewLabel(fmt.Sprintf("%s — %s: %d stages, %d robots", e.Title, pl.Name, len(pl.Stages), n)))
-		}
+// rebuildChrome brings the menu and header in step with actions set after NewDesk.
+func (d *Desk) rebuildChrome() {
+	d.win.SetMainMenu(d.menu())
+	d.head.buttons(d.doc)
+	if d.doc == nil {
+		d.win.SetContent(d.emptyView())
 	}
-	sort.SliceStable(rows, func(i, j int) bool { return false })
-	return container.NewVScroll(container.NewVBox(rows...))
 }
+
+// layoutForm is a two-column label/value layout.
+func layoutForm() fyne.Layout { return layout.NewFormLayout() }

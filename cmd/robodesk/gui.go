@@ -1,6 +1,12 @@
 package main
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"robodesk/model/store"
@@ -10,9 +16,14 @@ import (
 // AppID identifies the app to the desktop (preferences, storage).
 const AppID = "ru.robodesk.app"
 
+// geometryEnv names a file the app keeps updated with where the board's cards are on screen,
+// for UI automation (the X11 drag test drives the real window with it).
+const geometryEnv = "ROBODESK_GEOMETRY"
+
 func gui(e env) int {
-	fs := flags(e, "", "[--db FILE]")
+	fs := flags(e, "", "[--db FILE] [--pipeline KEY]")
 	db := fs.String("db", "", "project file to open (default: the demo project)")
+	pipe := fs.String("pipeline", "", "pipeline to show: LEAD, DEAL:<id>, DYNAMIC_<type>:<id>")
 	if code, ok := parse(fs, e.args); !ok {
 		return code
 	}
@@ -23,12 +34,56 @@ func gui(e env) int {
 			return fail(e, "demo project: %v", err)
 		}
 	}
-	s, err := store.Open(path)
-	if err != nil {
-		return fail(e, "%v", err)
+	open := func(p string) (ui.Document, error) {
+		s, err := store.Open(p)
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
 	}
-	defer s.Close()
+	// A project that fails to open still starts the app: the window says why and offers to
+	// open another one.
+	doc, openErr := open(path)
 	a := app.NewWithID(AppID)
-	ui.Run(a, s, func(p string) (ui.Document, error) { return store.Open(p) })
+	ui.Run(a, doc, open, func(d *ui.Desk) {
+		d.OpenDemo = func() (ui.Document, error) {
+			p, err := defaultProject()
+			if err != nil {
+				return nil, err
+			}
+			return open(p)
+		}
+		if openErr != nil {
+			d.ShowError("Could not open the project "+path, openErr)
+		}
+		if *pipe != "" && doc != nil {
+			if err := d.ShowPipeline(*pipe); err != nil {
+				d.ShowError("--pipeline "+*pipe, err)
+			}
+		}
+		if f := os.Getenv(geometryEnv); f != "" {
+			go reportGeometry(d, f)
+		}
+	})
 	return exitOK
+}
+
+// reportGeometry rewrites file with the board's geometry a few times a second.
+func reportGeometry(d *ui.Desk, file string) {
+	for range time.Tick(250 * time.Millisecond) {
+		var data []byte
+		fyne.DoAndWait(func() {
+			g := d.Geometry()
+			if len(g.Cards) > 0 {
+				data, _ = json.Marshal(g)
+			}
+		})
+		if data == nil {
+			continue
+		}
+		tmp := filepath.Join(filepath.Dir(file), "."+filepath.Base(file)+".tmp")
+		if os.WriteFile(tmp, data, 0o644) == nil {
+			os.Rename(tmp, file)
+		}
+	}
 }

@@ -1,0 +1,194 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// choice is one value a choice list offers.
+type choice struct {
+	Value, Label, Group string
+}
+
+// choiceList picks one or several values from a long list (employees, departments, document
+// fields) through a searchable pop-up. Values not among the choices, such as expressions,
+// are kept and shown as they are.
+type choiceList struct {
+	widget.BaseWidget
+	choices   []choice
+	multi     bool
+	values    []string
+	OnChanged func(values []string)
+	button    *widget.Button
+	popup     *widget.PopUp
+}
+
+func newChoiceList(choices []choice, multi bool, values []string, changed func([]string)) *choiceList {
+	c := &choiceList{choices: choices, multi: multi, values: append([]string(nil), values...), OnChanged: changed}
+	c.ExtendBaseWidget(c)
+	c.button = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), c.show)
+	c.button.Alignment = widget.ButtonAlignLeading
+	c.button.IconPlacement = widget.ButtonIconTrailingText
+	c.button.SetText(c.summary())
+	return c
+}
+
+// label names a value: its choice's label, or the value itself.
+func (c *choiceList) label(v string) string {
+	for _, ch := range c.choices {
+		if ch.Value == v {
+			return ch.Label
+		}
+	}
+	return v
+}
+
+// summary is the button text: the chosen labels.
+func (c *choiceList) summary() string {
+	if len(c.values) == 0 {
+		return lang.L("(not set)")
+	}
+	labels := make([]string, len(c.values))
+	for i, v := range c.values {
+		labels[i] = c.label(v)
+	}
+	return strings.Join(labels, ", ")
+}
+
+// setValues replaces the chosen values and reports them.
+func (c *choiceList) setValues(vs []string) {
+	c.values = vs
+	c.button.SetText(c.summary())
+	if c.OnChanged != nil {
+		c.OnChanged(append([]string(nil), vs...))
+	}
+}
+
+// toggle adds or removes one value (multi), or picks it (single).
+func (c *choiceList) toggle(v string) {
+	if !c.multi {
+		c.setValues([]string{v})
+		return
+	}
+	var out []string
+	found := false
+	for _, x := range c.values {
+		if x == v {
+			found = true
+			continue
+		}
+		out = append(out, x)
+	}
+	if !found {
+		out = append(out, v)
+	}
+	c.setValues(out)
+}
+
+// all lists the choices plus kept values that aren't among them.
+func (c *choiceList) all() []choice {
+	out := append([]choice(nil), c.choices...)
+	for _, v := range c.values {
+		known := false
+		for _, ch := range c.choices {
+			known = known || ch.Value == v
+		}
+		if !known {
+			out = append(out, choice{Value: v, Label: v, Group: lang.L("Other values")})
+		}
+	}
+	return out
+}
+
+// show opens the pop-up under the button.
+func (c *choiceList) show() {
+	cnv := fyne.CurrentApp().Driver().CanvasForObject(c)
+	if cnv == nil {
+		return
+	}
+	list := container.NewVBox()
+	search := widget.NewEntry()
+	search.SetPlaceHolder(lang.L("Search"))
+	var fill func(q string)
+	fill = func(q string) {
+		q = strings.ToLower(strings.TrimSpace(q))
+		list.Objects = nil
+		group := ""
+		for _, ch := range c.all() {
+			if q != "" && !strings.Contains(strings.ToLower(ch.Label), q) {
+				continue
+			}
+			if ch.Group != group {
+				group = ch.Group
+				t := canvas.NewText(group, mutedText())
+				t.TextSize = theme.CaptionTextSize()
+				t.TextStyle = fyne.TextStyle{Bold: true}
+				list.Add(container.NewPadded(t))
+			}
+			v := ch.Value
+			if c.multi {
+				chk := widget.NewCheck(ch.Label, nil)
+				chk.Checked = c.has(v)
+				chk.OnChanged = func(bool) { c.toggle(v) }
+				list.Add(chk)
+			} else {
+				b := widget.NewButton(ch.Label, func() {
+					c.toggle(v)
+					c.hide()
+				})
+				b.Alignment = widget.ButtonAlignLeading
+				b.Importance = widget.LowImportance
+				if c.has(v) {
+					b.Importance = widget.HighImportance
+				}
+				list.Add(b)
+			}
+		}
+		list.Refresh()
+	}
+	search.OnChanged = fill
+	fill("")
+	done := widget.NewButton(lang.L("Done"), c.hide)
+	clear := widget.NewButton(lang.L("Clear"), func() {
+		c.setValues(nil)
+		fill(search.Text)
+	})
+	content := container.NewBorder(search, container.NewHBox(clear, done), nil, nil, container.NewVScroll(list))
+	c.popup = widget.NewPopUp(content, cnv)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(c)
+	w := fyne.Max(c.Size().Width, 300)
+	h := float32(380)
+	if pos.Y+c.Size().Height+h > cnv.Size().Height {
+		pos.Y = fyne.Max(0, cnv.Size().Height-h-c.Size().Height)
+	}
+	c.popup.Resize(fyne.NewSize(w, h))
+	c.popup.ShowAtPosition(pos.Add(fyne.NewPos(0, c.Size().Height)))
+	cnv.Focus(search)
+}
+
+func (c *choiceList) hide() {
+	if c.popup != nil {
+		c.popup.Hide()
+		c.popup = nil
+	}
+}
+
+func (c *choiceList) has(v string) bool {
+	for _, x := range c.values {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// CreateRenderer implements fyne.Widget.
+func (c *choiceList) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(c.button)
+}

@@ -1,0 +1,86 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// saveState is what the status bar says about saving.
+type saveState int
+
+const (
+	stateSaved   saveState = iota // every change is in the project file
+	stateEditing                  // the editor holds typing not committed yet
+	stateFailed                   // the last change could not be saved
+)
+
+// statusBar is the bottom bar: saved state, validation count, last action.
+type statusBar struct {
+	d      *Desk
+	icon   *widget.Icon
+	saved  *widget.Label
+	checks *widget.Button
+	action *widget.Label
+	box    fyne.CanvasObject
+	state  saveState
+	errs   int
+	warns  int
+}
+
+func newStatusBar(d *Desk) *statusBar {
+	s := &statusBar{d: d}
+	s.icon = widget.NewIcon(theme.ConfirmIcon())
+	s.saved = widget.NewLabel("")
+	s.checks = widget.NewButton("", d.nextFinding)
+	s.checks.Importance = widget.LowImportance
+	s.action = widget.NewLabel("")
+	s.action.Truncation = fyne.TextTruncateEllipsis
+	s.action.Alignment = fyne.TextAlignTrailing
+	left := container.NewHBox(s.icon, s.saved, widget.NewSeparator(), s.checks)
+	line := canvas.NewRectangle(boardColor(colorCardEdge))
+	line.SetMinSize(fyne.NewSize(1, 1))
+	bg := canvas.NewRectangle(themeColor(theme.ColorNameBackground))
+	s.box = container.NewBorder(line, nil, nil, nil, container.NewStack(bg, container.NewBorder(nil, nil, left, nil, s.action)))
+	s.setState(stateSaved, "")
+	return s
+}
+
+// setState shows the saved state; detail explains a failure.
+func (s *statusBar) setState(st saveState, detail string) {
+	s.state = st
+	switch st {
+	case stateSaved:
+		s.icon.SetResource(theme.NewColoredResource(theme.ConfirmIcon(), theme.ColorNameSuccess))
+		s.saved.SetText(lang.L("All changes saved"))
+	case stateEditing:
+		s.icon.SetResource(theme.NewColoredResource(theme.DocumentSaveIcon(), theme.ColorNamePlaceHolder))
+		s.saved.SetText(lang.L("Editing: saved when you pause"))
+	case stateFailed:
+		s.icon.SetResource(theme.NewColoredResource(theme.ErrorIcon(), theme.ColorNameError))
+		s.saved.SetText(lang.L("Not saved: {{.Err}}", map[string]any{"Err": detail}))
+	}
+}
+
+// setCounts shows the pipeline's validation findings.
+func (s *statusBar) setCounts(errs, warns int) {
+	s.errs, s.warns = errs, warns
+	switch {
+	case errs == 0 && warns == 0:
+		s.checks.SetIcon(theme.NewColoredResource(theme.ConfirmIcon(), theme.ColorNameSuccess))
+		s.checks.SetText(lang.L("No problems"))
+	case errs > 0:
+		s.checks.SetIcon(theme.NewColoredResource(theme.ErrorIcon(), theme.ColorNameError))
+		s.checks.SetText(lang.N("{{.Count}} error", errs, map[string]any{"Count": errs}) + ", " +
+			lang.N("{{.Count}} warning", warns, map[string]any{"Count": warns}))
+	default:
+		s.checks.SetIcon(theme.NewColoredResource(theme.WarningIcon(), theme.ColorNameWarning))
+		s.checks.SetText(lang.N("{{.Count}} warning", warns, map[string]any{"Count": warns}))
+	}
+}
+
+// setAction shows the last thing that happened.
+func (s *statusBar) setAction(text string) { s.action.SetText(text) }
