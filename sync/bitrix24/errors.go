@@ -31,6 +31,7 @@ const (
 	CodeRevisionConflict      = "REVISION_CONFLICT"
 	CodeDocumentType          = "ERROR_DOCUMENT_TYPE"
 	CodeStageNotFound         = "ERROR_STAGE_NOT_FOUND"
+	CodeExternalModified      = "ERROR_EXTERNAL_MODIFIED"
 )
 
 // Error is an error answered by the portal: the envelope's error and error_description, the HTTP

@@ -35,13 +35,18 @@ func stageRef(entity, status string) model.StageRef {
 
 // templateJSON is one stage template on the wire.
 type templateJSON struct {
-	Status   string          `json:"DOCUMENT_STATUS"`
-	Revision string          `json:"REVISION"`
-	Robots   json.RawMessage `json:"ROBOTS"`
+	Status           string          `json:"DOCUMENT_STATUS"`
+	Revision         string          `json:"REVISION"`
+	ExternalModified string          `json:"IS_EXTERNAL_MODIFIED"`
+	Robots           json.RawMessage `json:"ROBOTS"`
 }
 
 func wireTemplate(status string, t Template) templateJSON {
-	return templateJSON{Status: status, Revision: strconv.Itoa(t.Revision), Robots: t.Robots}
+	ext := "N"
+	if t.ExternalModified {
+		ext = "Y"
+	}
+	return templateJSON{Status: status, Revision: strconv.Itoa(t.Revision), ExternalModified: ext, Robots: t.Robots}
 }
 
 // documentType resolves DOCUMENT_TYPE, the triple ["crm", "<class>", "<entity>"], to an entity
@@ -137,6 +142,10 @@ func (s *Server) templateSet(p params, _ time.Time) (answer, *apiError) {
 	if expected != strconv.Itoa(current.Revision) {
 		return answer{}, &apiError{http.StatusBadRequest, bitrix24.CodeRevisionConflict,
 			fmt.Sprintf("Template %s is at revision %d, not %s", ref, current.Revision, expected)}
+	}
+	if current.ExternalModified {
+		return answer{}, &apiError{http.StatusBadRequest, bitrix24.CodeExternalModified,
+			fmt.Sprintf("Template %s was changed in the business process designer and cannot be replaced", ref)}
 	}
 	if err := s.data.SetRobots(ref, robots); err != nil {
 		return answer{}, argError(err.Error())

@@ -20,6 +20,9 @@ type Template struct {
 	// Revision counts successful writes; a stage never written has revision 0 and no robots.
 	Revision int
 	Robots   json.RawMessage
+	// ExternalModified marks a template changed in the business-process designer: the robot
+	// editor cannot show it, and the connector refuses to overwrite it.
+	ExternalModified bool
 }
 
 // FromPortal builds the emulator's data from a snapshot, deep-copied so the emulator can be
@@ -53,6 +56,21 @@ func (d *Data) SetRobots(ref model.StageRef, robots json.RawMessage) error {
 	}
 	t.Revision++
 	t.Robots = append(json.RawMessage(nil), robots...)
+	return nil
+}
+
+// SetExternalModified marks the template of a stage as changed in the business-process
+// designer (or clears the mark), without a new revision.
+func (d *Data) SetExternalModified(ref model.StageRef, on bool) error {
+	if _, _, _, err := d.Portal.Stage(ref); err != nil {
+		return fmt.Errorf("mark %s: %w", ref, err)
+	}
+	t := d.Templates[ref]
+	if t == nil {
+		t = &Template{Robots: json.RawMessage("[]")}
+		d.Templates[ref] = t
+	}
+	t.ExternalModified = on
 	return nil
 }
 

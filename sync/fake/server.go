@@ -139,6 +139,14 @@ func (s *Server) Template(entity, status string) Template {
 	return t
 }
 
+// Edit changes the emulator's data while it serves, as somebody working in the portal's own
+// editor would; f runs under the emulator's lock.
+func (s *Server) Edit(f func(d *Data) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return f(s.data)
+}
+
 // ServeHTTP answers REST calls under /rest/ and, with OAuth on, token refreshes at /oauth/token/.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if s.opts.OAuth != nil && strings.TrimSuffix(r.URL.Path, "/") == "/oauth/token" {

@@ -20,6 +20,9 @@ type Template struct {
 	Status   string
 	Revision string
 	Robots   json.RawMessage
+	// ExternalModified says the template was changed in the business-process designer: the
+	// robot editor cannot show it and RoboDesk must not overwrite it.
+	ExternalModified bool
 }
 
 // ConflictError says the stage changed on the portal since the revision a write was based on.
@@ -46,6 +49,7 @@ func (e *ConflictError) Unwrap() error { return e.err }
 type templateWire struct {
 	Status   bitrix24.String `json:"DOCUMENT_STATUS"`
 	Revision bitrix24.String `json:"REVISION"`
+	External bitrix24.Bool   `json:"IS_EXTERNAL_MODIFIED"`
 	Robots   json.RawMessage `json:"ROBOTS"`
 }
 
@@ -54,7 +58,8 @@ func (w templateWire) template(entity string) Template {
 	if len(bytes.TrimSpace(robots)) == 0 || string(bytes.TrimSpace(robots)) == "null" {
 		robots = json.RawMessage("[]")
 	}
-	return Template{Entity: entity, Status: string(w.Status), Revision: string(w.Revision), Robots: robots}
+	return Template{Entity: entity, Status: string(w.Status), Revision: string(w.Revision), Robots: robots,
+		ExternalModified: bool(w.External)}
 }
 
 // connectorErr turns "method not found" into bitrix24.ErrNoConnector, so a portal without the
@@ -154,4 +159,59 @@ func sameJSON(a, b json.RawMessage) bool {
 	va, okA := decode(a)
 	vb, okB := decode(b)
 	return okA && okB && reflect.DeepEqual(va, vb)
+}
+
+// ListAll reads the robot templates of every stage of every pipeline of portal: one
+// template.list command per pipeline, sent together in batch calls, so a portal of 20 pipelines
+// costs one HTTP request (plus one per round of further pages for pipelines of more than 50
+// stages). Stages the connector did not list are absent from the result.
+func ListAll(ctx context.Context, c *bitrix24.Client, portal *model.Portal) (map[model.StageRef]Template, error) {
+	type page struct {
+		entity   string
+		category int
+		start    int
+	}
+	var pages []page
+	for _, e := range portal.Entities {
+		for _, pl := range e.Pipelines {
+			pages = append(pages, page{entity: e.ID, category: pl.ID})
+		}
+	}
+	out := map[model.StageRef]Template{}
+	for len(pages) > 0 {
+		cmds := make([]bitrix24.Command, len(pages))
+		for i, pg := range pages {
+			cmds[i] = bitrix24.Command{Method: bitrix24.MethodTemplateList, Params: bitrix24.Params{
+				"DOCUMENT_TYPE": documentType(pg.entity), "CATEGORY_ID": pg.category, "start": pg.start}}
+		}
+		results, err := c.Batch(ctx, cmds)
+		if err != nil {
+			return nil, connectorErr(bitrix24.MethodTemplateList, err)
+		}
+		var next []page
+		for i, r := range results {
+			pg := pages[i]
+			if r.Err != nil {
+				return nil, fmt.Errorf("robots of %s pipeline %d: %w", pg.entity, pg.category,
+					connectorErr(bitrix24.MethodTemplateList, r.Err))
+			}
+			items, err := bitrix24.ListItems(r.Result)
+			if err != nil {
+				return nil, fmt.Errorf("robots of %s pipeline %d: %s: %w", pg.entity, pg.category, bitrix24.MethodTemplateList, err)
+			}
+			for j, raw := range items {
+				var w templateWire
+				if err := json.Unmarshal(raw, &w); err != nil {
+					return nil, fmt.Errorf("robots of %s pipeline %d: template %d: %w", pg.entity, pg.category, pg.start+j, err)
+				}
+				t := w.template(pg.entity)
+				out[model.StageRef{Entity: pg.entity, Status: t.Status}] = t
+			}
+			if r.HasNext && r.Next > pg.start && len(items) > 0 {
+				next = append(next, page{entity: pg.entity, category: pg.category, start: r.Next})
+			}
+		}
+		pages = next
+	}
+	return out, nil
 }

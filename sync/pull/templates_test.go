@@ -7,6 +7,7 @@ import (
 	"errors"
 	"testing"
 
+	"robodesk/model"
 	"robodesk/sync/bitrix24"
 	"robodesk/sync/fake"
 	"robodesk/sync/pull"
@@ -154,5 +155,60 @@ func TestConnectorInBatch(t *testing.T) {
 	// In a query string ROBOTS travels as its JSON text, byte for byte.
 	if got := s.Template("DEAL", "WON"); got.Revision != 2 || string(got.Robots) != robotsA {
 		t.Fatalf("portal holds %s rev %d", got.Robots, got.Revision)
+	}
+}
+
+func TestListAllOneRequest(t *testing.T) {
+	data := fake.Demo()
+	if err := data.SetExternalModified(model.StageRef{Entity: "DEAL", Status: "C1:WON"}, true); err != nil {
+		t.Fatal(err)
+	}
+	s, c := portal(t, data, fake.Options{})
+	all, err := pull.ListAll(context.Background(), c, data.Portal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stages := 0
+	for _, e := range data.Portal.Entities {
+		for _, pl := range e.Pipelines {
+			stages += len(pl.Stages)
+		}
+	}
+	if len(all) != stages {
+		t.Fatalf("%d templates, want %d", len(all), stages)
+	}
+	if got := all[model.StageRef{Entity: "DEAL", Status: "NEW"}]; got.Revision != "1" || !jsonEqual(got.Robots, s.Template("DEAL", "NEW").Robots) {
+		t.Errorf("DEAL/NEW = %+v", got)
+	}
+	if !all[model.StageRef{Entity: "DEAL", Status: "C1:WON"}].ExternalModified || all[model.StageRef{Entity: "DEAL", Status: "WON"}].ExternalModified {
+		t.Error("IS_EXTERNAL_MODIFIED was not read")
+	}
+	if st := s.Stats(); st.Requests != 1 {
+		t.Errorf("%d requests, want one batch", st.Requests)
+	}
+	// The connector refuses to overwrite a template changed in the business-process designer.
+	_, err = pull.SetTemplate(context.Background(), c, "DEAL", "C1:WON", "0", json.RawMessage(`[]`))
+	if bitrix24.CodeOf(err) != bitrix24.CodeExternalModified {
+		t.Errorf("set on an externally modified stage: %v", err)
+	}
+}
+
+func TestListAllPages(t *testing.T) {
+	data := fake.FromPortal(fake.Generate(fake.Gen{Pipelines: 3, Stages: 120, Users: 1}))
+	_, c := portal(t, data, fake.Options{})
+	all, err := pull.ListAll(context.Background(), c, data.Portal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 4 * 120; len(all) != want {
+		t.Fatalf("%d templates, want %d", len(all), want)
+	}
+}
+
+func TestListAllWithoutConnector(t *testing.T) {
+	data := fake.Demo()
+	_, c := portal(t, data, fake.Options{NoConnector: true})
+	if _, err := pull.ListAll(context.Background(), c, data.Portal); !errors.Is(err, bitrix24.ErrNoConnector) {
+		t.Fatalf("err = %v, want ErrNoConnector", err)
 	}
 }
