@@ -23,6 +23,10 @@ func CreateDemo(path string) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	if err := s.putDemoSamples(); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
