@@ -218,32 +218,39 @@ func TestRoboPackageFields(t *testing.T) {
 }
 
 // FuzzImport feeds arbitrary files to the importer: it must never panic, and whatever it
-// accepts must apply and export cleanly.
+// accepts must apply, export, and undo back to exactly the project it started from.
 func FuzzImport(f *testing.F) {
-	seed, _ := os.ReadFile("testdata/all_types.json")
-	f.Add(seed)
 	f.Add([]byte(`[{"ID":1,"DOCUMENT_STATUS":"NEW","ROBOTS":[{"Name":"A1_2_3_4","Type":"X","Delay":{"inTime":[1,2]}}]}]`))
 	f.Add([]byte(`{"DOCUMENT_TYPE":["crm","CCrmDocumentDeal","DEAL"],"DOCUMENT_STATUS":"WON","ROBOTS":[{"Type":"X","Condition":{"items":[[{"field":"A","value":[1,2]},"OR"]]}}]}`))
+	f.Add([]byte(`[{"DOCUMENT_STATUS":"WON","IS_EXTERNAL_MODIFIED":"Y","ROBOTS":[{"Name":"A11111_22222_33333_44444","Type":"ImCreateGroupChatActivity","Activated":"N","Properties":{"Title":"Чат","Members":["user_1","user_2"]},"ExecuteAfterPrevious":1,"Future":{"k":[]}},{"Name":"A11111_22222_33333_44444","Type":"ImAddMessageToGroupChatActivity","Properties":{"ChatId":"{=A11111_22222_33333_44444:ChatId}"}}]}]`))
 	f.Add([]byte("x\x9c"))
 	base := demoProject(f)
+	key := model.PipelineKey{Entity: "DEAL"}
+	orig, err := exchange.Export(base, key, exchange.Templates, "")
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		cmd, err := exchange.Import(base, model.PipelineKey{Entity: "DEAL"}, data)
+		cmd, err := exchange.Import(base, key, data)
 		if err != nil {
 			return
 		}
-		p := demoProject(t)
-		ch, err := cmd.Change(p)
+		ch, err := cmd.Change(base)
 		if err != nil {
 			return
 		}
-		if err := p.Apply(ch.Do); err != nil {
+		if err := base.Apply(ch.Do); err != nil {
 			t.Fatalf("accepted import does not apply: %v", err)
 		}
-		if _, err := exchange.Export(p, model.PipelineKey{Entity: "DEAL"}, exchange.Templates, ""); err != nil {
+		if _, err := exchange.Export(base, key, exchange.Templates, ""); err != nil {
 			t.Fatalf("accepted import does not export: %v", err)
 		}
-		if err := p.Apply(ch.Undo); err != nil {
+		if err := base.Apply(ch.Undo); err != nil {
 			t.Fatalf("accepted import does not undo: %v", err)
+		}
+		back, err := exchange.Export(base, key, exchange.Templates, "")
+		if err != nil || !bytes.Equal(back, orig) {
+			t.Fatalf("undo of an import did not restore the project: %v", err)
 		}
 	})
 }
