@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+	"image"
 	"image/color"
 	"sort"
 	"time"
@@ -45,6 +47,9 @@ type board struct {
 	icons   boardIcons
 	meters  boardMeters
 	typeIco map[string]fyne.Resource
+	// bitmaps are icons rendered once per picture, color and size: an SVG image object
+	// decodes its file again whenever it is sized, which a board of many cards can't afford.
+	bitmaps map[string]image.Image
 
 	row     *fyne.Container
 	scroll  *container.Scroll
@@ -78,7 +83,7 @@ type board struct {
 
 func newBoard(d *Desk) *board {
 	b := &board{d: d, byStage: map[model.StageRef]*column{}, cards: map[string]*card{}, target: -1,
-		typeIco: map[string]fyne.Resource{}, findings: map[model.StageRef][][]model.Finding{}, tick: 30 * time.Millisecond}
+		typeIco: map[string]fyne.Resource{}, bitmaps: map[string]image.Image{}, findings: map[model.StageRef][][]model.Finding{}, tick: 30 * time.Millisecond}
 	b.ExtendBaseWidget(b)
 	b.mods = currentModifiers
 	ts := theme.TextSize()
@@ -108,6 +113,25 @@ func currentModifiers() fyne.KeyModifier {
 		}
 	}
 	return 0
+}
+
+// bitmap renders an icon, in a theme color (none: as the resource colors itself), at size
+// units, once; at twice the pixels, so it stays sharp on HiDPI screens.
+func (b *board) bitmap(res fyne.Resource, col fyne.ThemeColorName, size float32) image.Image {
+	if res == nil {
+		return nil
+	}
+	key := fmt.Sprintf("%s/%s/%g", res.Name(), col, size)
+	if pic, ok := b.bitmaps[key]; ok {
+		return pic
+	}
+	if col != "" {
+		res = theme.NewColoredResource(res, col)
+	}
+	img := canvas.NewImageFromResource(res)
+	img.Resize(fyne.NewSize(size, size))
+	b.bitmaps[key] = img.Image
+	return img.Image
 }
 
 // cardWidth is the width of every card.
@@ -510,7 +534,7 @@ func (b *board) track(at fyne.Position) {
 	i := -1
 	size := b.Size()
 	if local.X >= 0 && local.Y >= 0 && local.X <= size.Width && local.Y <= size.Height {
-		i = columnAt(b.geo, local.X+b.scroll.Offset.X)
+		i = columnAt(b.geo, local.X+b.scroll.Offset.X, colGap)
 	}
 	if i != b.target {
 		if b.target >= 0 {

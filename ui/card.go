@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -57,8 +58,9 @@ type card struct {
 
 // cardLine is one secondary line: delay, condition, search snippet or finding.
 type cardLine struct {
-	text  string
-	icon  fyne.Resource
+	text string
+	icon image.Image
+	// color is the text's color name; the icon is already drawn in it.
 	color fyne.ThemeColorName
 }
 
@@ -79,20 +81,21 @@ func (c *card) set(v cardView) {
 	c.lines = c.lines[:0]
 	add := func(text string, icon fyne.Resource, col fyne.ThemeColorName) {
 		if text != "" {
-			c.lines = append(c.lines, cardLine{text: m.line.fit(text, lw), icon: icon, color: col})
+			c.lines = append(c.lines, cardLine{text: m.line.fit(text, lw), icon: c.b.bitmap(icon, col, lineIcon), color: col})
 		}
 	}
-	add(v.delay, c.b.icons.clock, theme.ColorNamePlaceHolder)
-	add(v.cond, c.b.icons.filter, theme.ColorNamePlaceHolder)
-	add(v.snippet, c.b.icons.search, theme.ColorNameForeground)
+	ic := c.b.icons
+	add(v.delay, ic.clock, theme.ColorNamePlaceHolder)
+	add(v.cond, ic.filter, theme.ColorNamePlaceHolder)
+	add(v.snippet, ic.search, theme.ColorNameForeground)
 	if v.finding != "" {
 		switch v.severity {
 		case model.SevError:
-			add(v.finding, c.b.icons.err, theme.ColorNameError)
+			add(v.finding, ic.err, theme.ColorNameError)
 		case model.SevWarning:
-			add(v.finding, c.b.icons.warn, theme.ColorNameWarning)
+			add(v.finding, ic.warn, theme.ColorNameWarning)
 		default:
-			add(v.finding, c.b.icons.info, theme.ColorNamePlaceHolder)
+			add(v.finding, ic.info, theme.ColorNamePlaceHolder)
 		}
 	}
 }
@@ -127,9 +130,8 @@ func (c *card) CreateRenderer() fyne.WidgetRenderer {
 	r.bg.StrokeWidth = 1
 	r.stripe = canvas.NewRectangle(color.Transparent)
 	r.stripe.CornerRadius = 2
-	r.icon = canvas.NewImageFromResource(nil)
-	r.icon.FillMode = canvas.ImageFillContain
-	r.chain = canvas.NewImageFromResource(theme.NewColoredResource(svgIcon("link"), colorChain))
+	r.icon = newBitmap(nil)
+	r.chain = newBitmap(c.b.bitmap(svgIcon("link"), colorChain, cardIcon))
 	r.off = canvas.NewText(lang.L("off"), color.Black)
 	r.off.TextSize = c.b.meters.badge.size
 	r.off.TextStyle = c.b.meters.badge.style
@@ -201,9 +203,7 @@ func (r *cardRenderer) rebuild() {
 		t := canvas.NewText("", color.Black)
 		t.TextSize, t.TextStyle = m.line.size, m.line.style
 		r.lineTexts = append(r.lineTexts, t)
-		img := canvas.NewImageFromResource(nil)
-		img.FillMode = canvas.ImageFillContain
-		r.lineIcons = append(r.lineIcons, img)
+		r.lineIcons = append(r.lineIcons, newBitmap(nil))
 	}
 	r.lineTexts, r.lineIcons = r.lineTexts[:len(c.lines)], r.lineIcons[:len(c.lines)]
 
@@ -220,13 +220,13 @@ func (r *cardRenderer) rebuild() {
 			col = themeColor(theme.ColorNameDisabled)
 		}
 		r.lineTexts[i].Text, r.lineTexts[i].Color = l.text, col
-		r.setImage(r.lineIcons[i], theme.NewColoredResource(l.icon, l.color), 0)
+		r.setImage(r.lineIcons[i], l.icon, 0)
 	}
 	alpha := 0.0
 	if !v.active {
 		alpha = 0.55
 	}
-	r.setImage(r.icon, v.icon, alpha)
+	r.setImage(r.icon, c.b.bitmap(v.icon, "", cardIcon), alpha)
 	r.off.Color = themeColor(theme.ColorNameDisabled)
 
 	switch {
@@ -322,16 +322,22 @@ func (r *cardRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
 func (r *cardRenderer) Destroy() {}
 
-// setImage changes an image's picture. The painter caches image textures, so a changed
-// resource needs the image's own refresh; a new image does not, and refreshing it would decode
-// its SVG up front, which costs a big board dearly.
-func (r *cardRenderer) setImage(img *canvas.Image, res fyne.Resource, translucency float64) {
-	same := img.Resource != nil && res != nil && img.Resource.Name() == res.Name()
-	if same && img.Translucency == translucency {
+// setImage changes an image's picture; the painter caches textures per image, so a changed
+// picture needs the image's own refresh, which a new image does without.
+func (r *cardRenderer) setImage(img *canvas.Image, pic image.Image, translucency float64) {
+	if img.Image == pic && img.Translucency == translucency {
 		return
 	}
-	img.Resource, img.Translucency = res, translucency
+	img.Image, img.Translucency = pic, translucency
 	if r.live {
 		img.Refresh()
 	}
+}
+
+// newBitmap makes an image object for a pre-rendered icon.
+func newBitmap(pic image.Image) *canvas.Image {
+	img := canvas.NewImageFromImage(pic)
+	img.FillMode = canvas.ImageFillContain
+	img.ScaleMode = canvas.ImageScaleSmooth
+	return img
 }

@@ -1,19 +1,22 @@
 package ui
 
 import (
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
-// choice is one value a choice list offers.
+// choice is one value a choice list offers. Detail (a position, say) helps pick it in the
+// list but is left out of the summary.
 type choice struct {
-	Value, Label, Group string
+	Value, Label, Group, Detail string
 }
 
 // choiceList picks one or several values from a long list (employees, departments, document
@@ -25,17 +28,13 @@ type choiceList struct {
 	multi     bool
 	values    []string
 	OnChanged func(values []string)
-	button    *widget.Button
 	popup     *widget.PopUp
+	hovered   bool
 }
 
 func newChoiceList(choices []choice, multi bool, values []string, changed func([]string)) *choiceList {
 	c := &choiceList{choices: choices, multi: multi, values: append([]string(nil), values...), OnChanged: changed}
 	c.ExtendBaseWidget(c)
-	c.button = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), c.show)
-	c.button.Alignment = widget.ButtonAlignLeading
-	c.button.IconPlacement = widget.ButtonIconTrailingText
-	c.button.SetText(c.summary())
 	return c
 }
 
@@ -64,7 +63,7 @@ func (c *choiceList) summary() string {
 // setValues replaces the chosen values and reports them.
 func (c *choiceList) setValues(vs []string) {
 	c.values = vs
-	c.button.SetText(c.summary())
+	c.Refresh()
 	if c.OnChanged != nil {
 		c.OnChanged(append([]string(nil), vs...))
 	}
@@ -121,7 +120,11 @@ func (c *choiceList) show() {
 		list.Objects = nil
 		group := ""
 		for _, ch := range c.all() {
-			if q != "" && !strings.Contains(strings.ToLower(ch.Label), q) {
+			label := ch.Label
+			if ch.Detail != "" {
+				label += " · " + ch.Detail
+			}
+			if q != "" && !strings.Contains(strings.ToLower(label), q) {
 				continue
 			}
 			if ch.Group != group {
@@ -133,12 +136,12 @@ func (c *choiceList) show() {
 			}
 			v := ch.Value
 			if c.multi {
-				chk := widget.NewCheck(ch.Label, nil)
+				chk := widget.NewCheck(label, nil)
 				chk.Checked = c.has(v)
 				chk.OnChanged = func(bool) { c.toggle(v) }
 				list.Add(chk)
 			} else {
-				b := widget.NewButton(ch.Label, func() {
+				b := widget.NewButton(label, func() {
 					c.toggle(v)
 					c.hide()
 				})
@@ -188,7 +191,61 @@ func (c *choiceList) has(v string) bool {
 	return false
 }
 
-// CreateRenderer implements fyne.Widget.
+// Tapped implements fyne.Tappable.
+func (c *choiceList) Tapped(*fyne.PointEvent) { c.show() }
+
+// MouseIn implements desktop.Hoverable.
+func (c *choiceList) MouseIn(*desktop.MouseEvent) { c.hovered = true; c.Refresh() }
+
+// MouseMoved implements desktop.Hoverable.
+func (c *choiceList) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut implements desktop.Hoverable.
+func (c *choiceList) MouseOut() { c.hovered = false; c.Refresh() }
+
+// CreateRenderer implements fyne.Widget: drawn like a select, the chosen labels and an arrow.
 func (c *choiceList) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(c.button)
+	r := &choiceRenderer{c: c, label: widget.NewLabel(""), icon: widget.NewIcon(theme.MenuDropDownIcon())}
+	r.bg = canvas.NewRectangle(color.Transparent)
+	r.bg.CornerRadius = theme.InputRadiusSize()
+	r.label.Truncation = fyne.TextTruncateEllipsis
+	r.Refresh()
+	return r
 }
+
+type choiceRenderer struct {
+	c     *choiceList
+	bg    *canvas.Rectangle
+	label *widget.Label
+	icon  *widget.Icon
+}
+
+func (r *choiceRenderer) Layout(size fyne.Size) {
+	r.bg.Resize(size)
+	is := theme.IconInlineSize()
+	pad := theme.InnerPadding()
+	r.icon.Resize(fyne.NewSize(is, is))
+	r.icon.Move(fyne.NewPos(size.Width-is-pad, (size.Height-is)/2))
+	r.label.Resize(fyne.NewSize(size.Width-is-pad, size.Height))
+	r.label.Move(fyne.NewPos(0, 0))
+}
+
+func (r *choiceRenderer) MinSize() fyne.Size {
+	m := r.label.MinSize()
+	return fyne.NewSize(120, m.Height)
+}
+
+func (r *choiceRenderer) Refresh() {
+	r.bg.FillColor = themeColor(theme.ColorNameInputBackground)
+	if r.c.hovered {
+		r.bg.FillColor = themeColor(theme.ColorNameHover)
+	}
+	r.label.SetText(r.c.summary())
+	r.bg.Refresh()
+}
+
+func (r *choiceRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.bg, r.label, r.icon}
+}
+
+func (r *choiceRenderer) Destroy() {}

@@ -43,11 +43,7 @@ func userChoices(p *model.Portal, e *model.Entity) []choice {
 		if !u.Active {
 			continue
 		}
-		label := u.FullName()
-		if u.Position != "" {
-			label += " · " + u.Position
-		}
-		out = append(out, choice{Value: "user_" + strconv.Itoa(u.ID), Label: label, Group: lang.L("Employees")})
+		out = append(out, choice{Value: "user_" + strconv.Itoa(u.ID), Label: u.FullName(), Detail: u.Position, Group: lang.L("Employees")})
 	}
 	for _, d := range p.Departments {
 		out = append(out, choice{Value: "group_dr" + strconv.Itoa(d.ID), Label: d.Name, Group: lang.L("Departments")})

@@ -59,11 +59,11 @@ func themeColor(name fyne.ThemeColorName) color.Color {
 	return app.Settings().Theme().Color(name, app.Settings().ThemeVariant())
 }
 
-// boardColor is a board color even under a theme that doesn't know it (tests).
+// boardColor is a board color, from the app's theme when it is ours, else the light palette.
 func boardColor(name fyne.ThemeColorName) color.Color {
-	if c := themeColor(name); c != nil {
-		if _, _, _, a := c.RGBA(); a != 0 {
-			return c
+	if app := fyne.CurrentApp(); app != nil {
+		if th, ok := app.Settings().Theme().(*deskTheme); ok {
+			return th.Color(name, app.Settings().ThemeVariant())
 		}
 	}
 	return palette[name][0]

@@ -71,7 +71,11 @@ func (c *column) setCards(cards []*card, count int) {
 		objs[i] = cd
 	}
 	c.list.Objects = objs
-	c.list.Refresh()
+	if c.r != nil {
+		// Before the column is first laid out there is nothing to refresh: its layout places
+		// the cards.
+		c.list.Refresh()
+	}
 }
 
 // listTop is where the card list starts, in column coordinates.

@@ -17,9 +17,16 @@ import (
 // OR. Operators follow the field's type, and the value widget follows the field too: options
 // for a list field, a picker for users, yes/no for flags.
 type condEditor struct {
-	e    *editor
-	rows *fyne.Container
-	box  *fyne.Container
+	e     *editor
+	rows  *fyne.Container
+	box   *fyne.Container
+	items []condRow
+}
+
+// condRow holds the widgets of one condition item.
+type condRow struct {
+	field, op *widget.Select
+	value     fyne.CanvasObject
 }
 
 func newCondEditor(e *editor) *condEditor {
@@ -43,7 +50,7 @@ func sortedFields(e *model.Entity) []model.Field {
 
 // build makes a row per condition item.
 func (ce *condEditor) build() {
-	ce.rows.Objects = nil
+	ce.rows.Objects, ce.items = nil, nil
 	c := ce.e.draft.Condition
 	if c == nil || len(c.Items) == 0 {
 		note := widget.NewLabel(lang.L("No condition: the robot always runs"))
@@ -159,6 +166,7 @@ func (ce *condEditor) row(i int) fyne.CanvasObject {
 	}
 	top := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(72, fieldSel.MinSize().Height), lead), remove, fieldSel)
 	value := ce.valueWidget(i, field, it)
+	ce.items = append(ce.items, condRow{field: fieldSel, op: opSel, value: value})
 	var bottom fyne.CanvasObject = container.NewGridWrap(fyne.NewSize(200, opSel.MinSize().Height), opSel)
 	if value != nil {
 		bottom = container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(160, opSel.MinSize().Height), opSel), nil, value)

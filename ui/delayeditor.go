@@ -302,6 +302,11 @@ func newDelayEditor(e *editor) *delayEditor {
 
 // sync shows the widgets the mode needs and the summary of the draft's delay.
 func (de *delayEditor) sync() {
+	if de.atTime.Checked {
+		de.clock.Enable()
+	} else {
+		de.clock.Disable()
+	}
 	mode := modeOf(de.e.draft.Delay)
 	show(de.line, mode == modeAfter || mode == modeBeforeField || mode == modeAfterField)
 	show(de.field, mode == modeBeforeField || mode == modeAfterField || mode == modeAtField)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -40,6 +39,8 @@ type editor struct {
 	preview  *fyne.Container
 	delay    *delayEditor
 	cond     *condEditor
+	// fields are the property editors by property key.
+	fields map[string]fyne.CanvasObject
 }
 
 func newEditor(d *Desk) *editor {
@@ -210,6 +211,7 @@ func (e *editor) build() {
 	}
 	head := container.NewBorder(nil, nil, icon, closeBtn, container.New(&stackedText{}, name, sub))
 
+	e.fields = map[string]fyne.CanvasObject{}
 	body := container.NewVBox()
 	body.Add(e.textField("Title", lang.L("Title"), true, false, false, ""))
 
@@ -299,7 +301,6 @@ func (e *editor) revalidate() {
 	e.findings.Objects = nil
 	if len(fs) == 0 {
 		ok := widget.NewLabel(lang.L("No problems found"))
-		ok.Importance = widget.SuccessImportance
 		e.findings.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.NewColoredResource(theme.ConfirmIcon(), theme.ColorNameSuccess)), nil, ok))
 	}
 	for _, f := range fs {
@@ -369,5 +370,3 @@ func (l *fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	}
 	return fyne.NewSize(l.w, fyne.Min(h, 200))
 }
-
-var _ color.Color

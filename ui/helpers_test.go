@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"robodesk/assets"
 	"robodesk/model"
 	"robodesk/model/store"
 )
@@ -36,7 +37,8 @@ type testDesk struct {
 
 func newTestDesk(t *testing.T, pipeline string) *testDesk {
 	t.Helper()
-	test.NewTempApp(t)
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(newTheme())
 	setLang(t, "en")
 	path := filepath.Join(t.TempDir(), "p.sqlite")
 	s, err := store.CreateDemo(path)
@@ -250,4 +252,14 @@ func (td *testDesk) order(status string) []string {
 		out = append(out, r.Title())
 	}
 	return out
+}
+
+// demoContent is the demo's portal and the command that fills it.
+func demoContent(tb testing.TB) (*model.Portal, model.Command) {
+	tb.Helper()
+	p, cmd, err := assets.Demo()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p, cmd
 }

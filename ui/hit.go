@@ -17,11 +17,12 @@ type cardGeom struct {
 }
 
 // columnAt returns the index of the column under x (row coordinates). The gap between two
-// columns belongs half to each, so a release in the gutter still lands somewhere sensible;
-// before the first or after the last column it is -1.
-func columnAt(cols []colGeom, x float32) int {
+// columns belongs half to each, so a release in the gutter still lands somewhere sensible, and
+// the margins before the first and after the last column (gap wide) belong to them; beyond
+// those it is -1.
+func columnAt(cols []colGeom, x, gap float32) int {
 	for i, c := range cols {
-		lo, hi := c.x0, c.x1
+		lo, hi := c.x0-gap, c.x1+gap
 		if i > 0 {
 			lo = (cols[i-1].x1 + c.x0) / 2
 		}

@@ -36,6 +36,7 @@ func (e *editor) propField(p catalog.Prop) fyne.CanvasObject {
 	case catalog.Bool:
 		chk := widget.NewCheck(title, nil)
 		chk.Checked = stringOf(val) == "Y"
+		e.fields[p.Key] = chk
 		chk.OnChanged = func(on bool) {
 			v := "N"
 			if on {
@@ -65,6 +66,7 @@ func (e *editor) propField(p catalog.Prop) fyne.CanvasObject {
 			}
 			e.edit(p.Key, false, func(r *model.Robot) { catalog.SetPath(r.Properties, p.Key, v) })
 		})
+		e.fields[p.Key] = cl
 		return row(title, p.Required, cl)
 	case catalog.Stage:
 		return row(title, p.Required, e.selectField(p.Key, e.stageChoices(), stringOf(val)))
@@ -110,6 +112,7 @@ func (e *editor) selectField(key string, opts []choice, cur string) fyne.CanvasO
 		v := opts[sel.SelectedIndex()].Value
 		e.edit(key, false, func(r *model.Robot) { catalog.SetPath(r.Properties, key, v) })
 	}
+	e.fields[key] = sel
 	return sel
 }
 
@@ -145,6 +148,7 @@ func (e *editor) textField(key, title string, required, multi, templated bool, h
 		entry.SetPlaceHolder(hint)
 	}
 	entry.onBlur = e.flush
+	e.fields[key] = entry
 	problem := widget.NewLabel("")
 	problem.Importance = widget.DangerImportance
 	problem.Wrapping = fyne.TextWrapWord
@@ -240,6 +244,7 @@ func (e *editor) rawField(key string) fyne.CanvasObject {
 	entry := newTextEntry(true)
 	entry.SetText(string(data))
 	entry.onBlur = e.flush
+	e.fields[key] = entry
 	problem := widget.NewLabel("")
 	problem.Importance = widget.DangerImportance
 	problem.Wrapping = fyne.TextWrapWord
