@@ -59,6 +59,8 @@ type board struct {
 
 	sel   selection
 	focus model.StageRef
+	// focusShown is set once the user picked the paste target; until then it is not marked.
+	focusShown bool
 	match *matcher
 	cat   *tmpl.Catalog
 	// findings per stage, one slice per robot in stage order.
@@ -166,9 +168,9 @@ func (b *board) show(key model.PipelineKey) {
 	}
 	// The paste target starts at the first stage, unmarked until the user picks one.
 	if _, ok := b.byStage[b.focus]; !ok && len(b.cols) > 0 {
-		b.focus = b.cols[0].ref
+		b.focus, b.focusShown = b.cols[0].ref, false
 	} else if col := b.byStage[b.focus]; col != nil {
-		col.focused = true
+		col.focused = b.focusShown
 	}
 	b.row.Objects = objs
 	b.scroll.Offset = fyne.Position{}
@@ -375,7 +377,7 @@ func (b *board) syncSelection() {
 
 // setFocus makes a column the paste target.
 func (b *board) setFocus(ref model.StageRef) {
-	b.focus = ref
+	b.focus, b.focusShown = ref, true
 	for _, col := range b.cols {
 		col.setMarks(col.target, col.ref == ref)
 	}
@@ -538,10 +540,10 @@ func (b *board) track(at fyne.Position) {
 	}
 	if i != b.target {
 		if b.target >= 0 {
-			b.cols[b.target].setMarks(false, b.cols[b.target].ref == b.focus)
+			b.cols[b.target].setMarks(false, b.focusShown && b.cols[b.target].ref == b.focus)
 		}
 		if i >= 0 {
-			b.cols[i].setMarks(true, b.cols[i].ref == b.focus)
+			b.cols[i].setMarks(true, b.focusShown && b.cols[i].ref == b.focus)
 		}
 		b.target = i
 	}
@@ -626,7 +628,7 @@ func (b *board) endVisuals() {
 	b.ghost.hide()
 	b.line.Hide()
 	if b.target >= 0 && b.target < len(b.cols) {
-		b.cols[b.target].setMarks(false, b.cols[b.target].ref == b.focus)
+		b.cols[b.target].setMarks(false, b.focusShown && b.cols[b.target].ref == b.focus)
 	}
 	b.target = -1
 	b.setFaded(false)

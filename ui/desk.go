@@ -2,7 +2,7 @@ package ui
 
 import (
 	"errors"
-	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -256,7 +256,23 @@ func (d *Desk) saveFailed(err error) {
 
 // showError shows a dialog that says what failed and why; the window stays usable.
 func (d *Desk) showError(what string, err error) {
-	dialog.ShowError(fmt.Errorf("%s\n\n%w", what, err), d.win)
+	icon := widget.NewIcon(theme.NewColoredResource(theme.ErrorIcon(), theme.ColorNameError))
+	head := widget.NewLabelWithStyle(what, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Wrapping = fyne.TextWrapWord
+	detail := widget.NewLabel(capitalize(err.Error()))
+	detail.Wrapping = fyne.TextWrapWord
+	body := container.NewBorder(nil, nil, container.NewVBox(icon), nil, container.NewVBox(head, detail))
+	dlg := dialog.NewCustom(lang.L("Error"), lang.L("Close"), body, d.win)
+	dlg.Resize(fyne.NewSize(560, 240))
+	dlg.Show()
+}
+
+// capitalize starts a message with a capital letter, as a sentence in a dialog should.
+func capitalize(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
 }
 
 // note shows a passing message in the status bar.

@@ -1,6 +1,9 @@
 package ui
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+)
 
 // Geometry is where the board's stages and robot cards are in the window, in canvas units
 // from the window's top-left corner (multiply by Scale for pixels). UI automation uses it to
@@ -61,3 +64,8 @@ func (d *Desk) Geometry() Geometry {
 
 // ShowError shows a dialog saying what failed and why; the window stays usable.
 func (d *Desk) ShowError(what string, err error) { d.showError(what, err) }
+
+// ShowOpenError tells the user a project file could not be opened, and why.
+func (d *Desk) ShowOpenError(path string, err error) {
+	d.showError(lang.L("Could not open the project {{.Path}}", map[string]any{"Path": path}), err)
+}

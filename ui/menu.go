@@ -68,6 +68,7 @@ func (d *Desk) rebuild() {
 		query    = d.head.search.Text
 		sel      = d.board.sel.list()
 		focus    = d.board.focus
+		shown    = d.board.focusShown
 		editing  = d.editor.id
 		onSync   = d.OnSync
 		previews = d.Preview
@@ -80,7 +81,7 @@ func (d *Desk) rebuild() {
 		d.attach(nil)
 		return
 	}
-	d.board.focus = focus
+	d.board.focus, d.board.focusShown = focus, shown
 	d.win.SetContent(container.NewBorder(d.head.box, d.status.box, nil, nil, d.split))
 	d.board.show(d.key)
 	d.head.update(doc, d.key)

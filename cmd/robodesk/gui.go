@@ -54,7 +54,7 @@ func gui(e env) int {
 			return open(p)
 		}
 		if openErr != nil {
-			d.ShowError("Could not open the project "+path, openErr)
+			d.ShowOpenError(path, openErr)
 		}
 		if *pipe != "" && doc != nil {
 			if err := d.ShowPipeline(*pipe); err != nil {
