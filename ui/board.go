@@ -61,8 +61,8 @@ type board struct {
 	focus model.StageRef
 	// focusShown is set once the user picked the paste target; until then it is not marked.
 	focusShown bool
-	match *matcher
-	cat   *tmpl.Catalog
+	match      *matcher
+	cat        *tmpl.Catalog
 	// findings per stage, one slice per robot in stage order.
 	findings map[model.StageRef][][]model.Finding
 
