@@ -11,6 +11,7 @@
 // access token with a short life, and keeps a leaky bucket (2 requests a second, burst 50) that
 // answers 503 QUERY_LIMIT_EXCEEDED when overflowed. Unlike one, it can misbehave on purpose:
 // a share of requests is refused with QUERY_LIMIT_EXCEEDED, fails with HTTP 500, has its
-// connection dropped, or answers slowly. Stats counts all of it, so tests can check, for
-// instance, that a client with its own limiter never made the portal refuse a request.
+// connection dropped, answers slowly, or does the work and loses the answer. Stats counts all of
+// it, so tests can check, for instance, that a client with its own limiter never made the portal
+// refuse a request.
 package fake

@@ -34,6 +34,9 @@ type Options struct {
 	QueryLimitRate  float64
 	ServerErrorRate float64
 	DropRate        float64
+	// LostAnswerRate is the share of requests that are carried out but whose answer is lost
+	// (the connection drops afterwards), as when a network fails on the way back.
+	LostAnswerRate float64
 	// Latency delays every answer by a random time between Latency/2 and 3·Latency/2.
 	Latency time.Duration
 	// NoConnector makes the portal one without the RoboDesk connector: its methods are unknown.
@@ -211,7 +214,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	ans, aerr := s.dispatch(method, p, now)
+	lost := s.opts.LostAnswerRate > 0 && s.rnd.Float64() < s.opts.LostAnswerRate
+	if lost {
+		s.stats.Faults[FaultLostAnswer]++
+	}
 	s.mu.Unlock()
+	if lost {
+		drop(w)
+		return
+	}
 	if aerr != nil {
 		writeError(w, aerr)
 		return

@@ -6,6 +6,9 @@ const (
 	FaultServerError = "server_error"
 	FaultDrop        = "drop"
 	FaultSlow        = "slow"
+	// FaultLostAnswer is a request carried out whose answer never reaches the client: the
+	// connection drops after the work is done.
+	FaultLostAnswer = "lost_answer"
 )
 
 // Stats are the emulator's counters since it started.

@@ -85,7 +85,7 @@ func index(keys []string, k string) int {
 // NeedsPush reports whether applying the stage writes to the portal.
 func (s *Stage) NeedsPush() bool {
 	m, err := s.Merged()
-	return err == nil && s.Blocked == "" && !SameRobots(m, s.remote)
+	return err == nil && s.Blocked == "" && (s.named || !SameRobots(m, s.remote))
 }
 
 // NeedsTake reports whether applying the stage changes the project.

@@ -329,3 +329,22 @@ func TestRobotsRoundTrip(t *testing.T) {
 		t.Errorf("a robot without a type: %v", err)
 	}
 }
+
+// Robots the portal holds without an activity Name get one, and the stage is pushed so that
+// both sides use it.
+func TestUnnamedRemoteRobots(t *testing.T) {
+	anon := rb("9", "anon")
+	anon.Name = ""
+	s := plan.Diff(plan.Input{Ref: stage, HasBase: true, Base: list(a), Local: list(a), Remote: list(a, anon)})
+	m, err := s.Merged()
+	if err != nil || len(m) != 2 || m[1].Name == "" || !strings.HasPrefix(m[1].Name, "A") {
+		t.Fatalf("merged %+v, %v", m, err)
+	}
+	again, _ := s.Merged()
+	if again[1].Name != m[1].Name {
+		t.Fatal("the name changes from one look to the next")
+	}
+	if !s.NeedsPush() || !s.NeedsTake() {
+		t.Fatal("the named robot must go to both sides")
+	}
+}

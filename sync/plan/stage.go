@@ -134,6 +134,9 @@ type Stage struct {
 	Blocked string `json:"blocked,omitempty"`
 
 	base, local, remote []*model.Robot
+	// named says some of the portal's robots came without an activity Name and were given one
+	// here; the stage is then pushed, so that both sides know the robots by the same Names.
+	named bool
 }
 
 // Input is one stage's three sides.
@@ -169,6 +172,7 @@ func Diff(in Input) *Stage {
 	s := &Stage{Ref: in.Ref, Pipeline: in.Pipeline, Name: in.StageName, Revision: in.Revision,
 		Synced: in.HasBase, BaseRevision: in.BaseRevision,
 		base: cloneAll(in.Base), local: cloneAll(in.Local), remote: cloneAll(in.Remote)}
+	s.named = nameRobots(s.remote, s.local, s.base)
 	bk, bm := keyed(s.base)
 	lk, lm := keyed(s.local)
 	rk, rm := keyed(s.remote)
@@ -220,6 +224,29 @@ func Diff(in Input) *Stage {
 		s.Blocked = BlockedExternal
 	}
 	return s
+}
+
+// nameRobots gives the portal's robots that have no activity Name (the robot designer always
+// names them, other writers may not) a fresh one, unique among every Name of the stage.
+func nameRobots(rs []*model.Robot, others ...[]*model.Robot) bool {
+	taken := map[string]bool{}
+	for _, list := range append([][]*model.Robot{rs}, others...) {
+		for _, r := range list {
+			taken[r.Name] = true
+			if r.DelayName != "" {
+				taken[r.DelayName] = true
+			}
+		}
+	}
+	named := false
+	for _, r := range rs {
+		if r.Name == "" {
+			r.Name = model.NewName(taken)
+			taken[r.Name] = true
+			named = true
+		}
+	}
+	return named
 }
 
 // change is what happened to a robot between the base and one side.
