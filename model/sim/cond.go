@@ -138,6 +138,20 @@ func evalItem(env *preview.Env, it model.ConditionItem, earlier preview.Earlier,
 	return r
 }
 
+// Describe says a condition item in words, e.g. «Сумма» > 1000000, with option titles for the
+// values of a select field.
+func Describe(env *preview.Env, it model.ConditionItem) string {
+	f, known := env.Field(it.Field)
+	if it.Object != "" && it.Object != "Document" {
+		known = false
+	}
+	title := it.Field
+	if known && f.Title != "" {
+		title = f.Title
+	}
+	return itemText(title, it.Operator, displayValues(f, known, conditionValues(env, it.Value, preview.Earlier{}, env.Base)))
+}
+
 // conditionValues flattens a condition value into strings, rendering the ones with
 // placeholders (a condition may compare with {=Document:ASSIGNED_BY_ID}).
 func conditionValues(env *preview.Env, v any, earlier preview.Earlier, now time.Time) []string {

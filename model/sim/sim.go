@@ -74,6 +74,18 @@ type Timeline struct {
 
 // Simulate runs a stage's robots for a sample record that enters the stage at entry.
 func Simulate(p *model.Project, stage model.StageRef, rec sample.Record, entry time.Time) Timeline {
+	return Run(p, stage, rec, entry, Options{})
+}
+
+// Options change what Run computes.
+type Options struct {
+	// NoTexts leaves the rendered texts out, for estimates that simulate many entries and need
+	// only the times.
+	NoTexts bool
+}
+
+// Run is Simulate with options.
+func Run(p *model.Project, stage model.StageRef, rec sample.Record, entry time.Time, opts Options) Timeline {
 	env := preview.NewEnv(p.Portal, stage.Entity, rec, entry)
 	entry = entry.In(env.Location())
 	tl := Timeline{Stage: stage, StageName: stage.Status, Entry: entry}
@@ -125,7 +137,9 @@ func Simulate(p *model.Project, stage model.StageRef, rec sample.Record, entry t
 		}
 		s.Status = Runs
 		s.Finish, s.Note = finish(env, r, s.At)
-		s.Texts = env.Texts(r, earlier, s.At)
+		if !opts.NoTexts {
+			s.Texts = env.Texts(r, earlier, s.At)
+		}
 		tl.Steps = append(tl.Steps, s)
 	}
 	tl.Leaves = leaves(env, robots, tl.Steps, stage)
