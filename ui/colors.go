@@ -27,6 +27,7 @@ const (
 	colorOther     fyne.ThemeColorName = "robodesk.other"
 	colorChain     fyne.ThemeColorName = "robodesk.chain"
 	colorTrigger   fyne.ThemeColorName = "robodesk.trigger"
+	colorCopy      fyne.ThemeColorName = "robodesk.copy"
 )
 
 // palette holds the board colors, light and dark.
@@ -44,6 +45,7 @@ var palette = map[fyne.ThemeColorName][2]color.NRGBA{
 	colorOther:     {rgb(0x8a939c), rgb(0xa8b0b8)},
 	colorChain:     {rgb(0x1f8fbf), rgb(0x55c6f0)},
 	colorTrigger:   {rgb(0xe08a00), rgb(0xffb020)},
+	colorCopy:      {rgb(0x2e8540), rgb(0x6fdc7a)},
 }
 
 func rgb(v uint32) color.NRGBA {

@@ -25,8 +25,9 @@ type condEditor struct {
 
 // condRow holds the widgets of one condition item.
 type condRow struct {
-	field, op *widget.Select
-	value     fyne.CanvasObject
+	// join links the item to the one before; nil on the first row.
+	join, field, op *widget.Select
+	value           fyne.CanvasObject
 }
 
 func newCondEditor(e *editor) *condEditor {
@@ -147,6 +148,7 @@ func (ce *condEditor) row(i int) fyne.CanvasObject {
 	remove.Importance = widget.LowImportance
 
 	var lead fyne.CanvasObject = widget.NewLabel(lang.L("If"))
+	var joinSel *widget.Select
 	if i > 0 {
 		joins := []string{lang.L("and"), lang.L("or")}
 		join := widget.NewSelect(joins, nil)
@@ -162,11 +164,11 @@ func (ce *condEditor) row(i int) fyne.CanvasObject {
 			}
 			e.edit("Condition.joiner", false, func(r *model.Robot) { r.Condition.Items[i-1].Joiner = j })
 		}
-		lead = join
+		lead, joinSel = join, join
 	}
 	top := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(72, fieldSel.MinSize().Height), lead), remove, fieldSel)
 	value := ce.valueWidget(i, field, it)
-	ce.items = append(ce.items, condRow{field: fieldSel, op: opSel, value: value})
+	ce.items = append(ce.items, condRow{join: joinSel, field: fieldSel, op: opSel, value: value})
 	var bottom fyne.CanvasObject = container.NewGridWrap(fyne.NewSize(200, opSel.MinSize().Height), opSel)
 	if value != nil {
 		bottom = container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(160, opSel.MinSize().Height), opSel), nil, value)

@@ -39,6 +39,7 @@ type editor struct {
 	preview  *fyne.Container
 	delay    *delayEditor
 	cond     *condEditor
+	active   *widget.Check
 	// fields are the property editors by property key.
 	fields map[string]fyne.CanvasObject
 }
@@ -205,6 +206,7 @@ func (e *editor) build() {
 	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), e.d.closeEditor)
 	closeBtn.Importance = widget.LowImportance
 	active := widget.NewCheck(lang.L("Robot is on"), nil)
+	e.active = active
 	active.Checked = r.Activated
 	active.OnChanged = func(on bool) {
 		e.edit("Activated", false, func(r *model.Robot) { r.Activated = on })

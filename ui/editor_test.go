@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"robodesk/model"
 	"robodesk/model/store"
@@ -233,5 +235,81 @@ func TestUndoSavesPendingTyping(t *testing.T) {
 	got, _, _, _ := s.Project().Robot(r.ID)
 	if !strings.Contains(got.Title(), "Y") {
 		t.Errorf("typing pending at close was lost: title %q", got.Title())
+	}
+}
+
+// TestEditorWidgetsByType edits a robot through each kind of widget the catalog schema calls
+// for, and checks the stored values and the file.
+func TestEditorWidgetsByType(t *testing.T) {
+	td := newTestDesk(t, "DEAL:0")
+	r := td.robot("Позвонить клиенту") // CrmCreateCallActivity
+	td.click(r.ID, 0)
+	e := td.editor
+
+	// A select and a flag.
+	e.fields["NotifyType"].(*widget.Select).SetSelectedIndex(1)
+	e.fields["IsImportant"].(*widget.Check).SetChecked(true)
+	// The responsible picker: one user.
+	e.fields["Responsible"].(*choiceList).setValues([]string{"user_2"})
+
+	// A condition on a list field with «is one of», then a second joined by OR.
+	ce := e.cond
+	ce.addRow()
+	ce.items[0].field.SetSelected("Источник")
+	ce.items[0].op.SetSelected(opText("in"))
+	pick, ok := ce.items[0].value.(*choiceList)
+	if !ok {
+		t.Fatalf("value widget for «is one of» on a list field is %T, want a choice list", ce.items[0].value)
+	}
+	pick.setValues([]string{"WEB", "CALL"})
+	ce.addRow()
+	if ce.items[0].join != nil || ce.items[1].join == nil {
+		t.Fatal("the joiner belongs on the second row only")
+	}
+	ce.items[1].join.SetSelectedIndex(1)
+	ce.items[1].field.SetSelected("Ответственный")
+	if _, ok := ce.items[1].value.(*choiceList); !ok {
+		t.Fatalf("value widget for a user field is %T, want a choice list", ce.items[1].value)
+	}
+	ce.items[1].value.(*choiceList).setValues([]string{"user_3"})
+
+	// A delay two days before a date field, at ten.
+	de := e.delay
+	de.mode.SetSelectedIndex(modeBeforeField)
+	de.field.SetSelected("Дата начала")
+	de.atTime.SetChecked(true)
+	if de.clock.Disabled() {
+		t.Error("the time entry stays disabled with «at a time of day» on")
+	}
+
+	// Switched off.
+	td.w.Canvas().Focus(td.entry("Title"))
+	td.w.Canvas().Unfocus()
+	e.active.SetChecked(false)
+
+	got, _, _, _ := td.doc.Project().Robot(r.ID)
+	p := got.Properties
+	if p["NotifyType"] != "2" || p["IsImportant"] != "Y" || p["Responsible"] != "user_2" {
+		t.Errorf("properties: NotifyType %v, IsImportant %v, Responsible %v", p["NotifyType"], p["IsImportant"], p["Responsible"])
+	}
+	c := got.Condition
+	if c == nil || len(c.Items) != 2 || c.Items[0].Field != "SOURCE_ID" || c.Items[0].Operator != "in" ||
+		!reflect.DeepEqual(c.Items[0].Value, []any{"WEB", "CALL"}) || c.Items[0].Joiner != model.JoinOr ||
+		c.Items[1].Field != "ASSIGNED_BY_ID" || c.Items[1].Value != "user_3" {
+		t.Errorf("condition = %+v", c)
+	}
+	d := got.Delay
+	if d == nil || d.Type != model.DelayBefore || d.Basis != "{=Document:BEGINDATE}" || !reflect.DeepEqual(d.InTime, []int{10, 0}) {
+		t.Errorf("delay = %+v", d)
+	}
+	if got.Activated {
+		t.Error("the robot is still on")
+	}
+	v := td.card(r.ID).view
+	if v.active || !strings.HasPrefix(v.cond, "if Источник is one of Веб-сайт, Звонок or Ответственный = ") || !strings.Contains(v.delay, "before «Дата начала» at 10:00") {
+		t.Errorf("card: active %v, cond %q, delay %q", v.active, v.cond, v.delay)
+	}
+	if disk := td.reopened(r.ID); !model.Equal(disk, got) {
+		t.Error("the file does not hold the edits")
 	}
 }

@@ -14,16 +14,19 @@ import (
 // canvas objects, none of them interactive, so it never takes input from the board under it,
 // and moving it repaints only itself.
 type ghost struct {
-	box   *fyne.Container
-	bg    *canvas.Rectangle
-	title *canvas.Text
-	note  *canvas.Text
-	m     *boardMeters
-	count int
+	box    *fyne.Container
+	shadow *canvas.Rectangle
+	bg     *canvas.Rectangle
+	title  *canvas.Text
+	note   *canvas.Text
+	m      *boardMeters
+	count  int
 }
 
 func newGhost(m *boardMeters) *ghost {
 	g := &ghost{m: m}
+	g.shadow = canvas.NewRectangle(color.NRGBA{A: 40})
+	g.shadow.CornerRadius = 8
 	g.bg = canvas.NewRectangle(color.Transparent)
 	g.bg.CornerRadius = 6
 	g.bg.StrokeWidth = 2
@@ -32,7 +35,7 @@ func newGhost(m *boardMeters) *ghost {
 	g.title.TextSize = m.title.size
 	g.note = canvas.NewText("", color.Black)
 	g.note.TextSize = m.line.size
-	g.box = container.NewWithoutLayout(g.bg, g.title, g.note)
+	g.box = container.NewWithoutLayout(g.shadow, g.bg, g.title, g.note)
 	g.box.Hide()
 	return g
 }
@@ -46,9 +49,11 @@ func (g *ghost) size(width float32) fyne.Size {
 func (g *ghost) show(title string, count int, copying bool, width float32) {
 	g.count = count
 	sz := g.size(width)
-	g.bg.FillColor = faded(boardColor(colorCard), 230)
+	g.bg.FillColor = boardColor(colorCard)
 	g.bg.StrokeColor = themeColor(theme.ColorNamePrimary)
 	g.bg.Resize(sz)
+	g.shadow.Move(fyne.NewPos(3, 4))
+	g.shadow.Resize(sz)
 	g.title.Color = themeColor(theme.ColorNameForeground)
 	g.title.Text = g.m.title.fit(title, width-2*cardPad)
 	g.title.Move(fyne.NewPos(cardPad, cardPad))
@@ -65,7 +70,7 @@ func (g *ghost) setCopy(copying bool) {
 	data := map[string]any{"Count": g.count}
 	if copying {
 		g.note.Text = lang.N("Copy {{.Count}} robot", g.count, data)
-		g.note.Color = themeColor(theme.ColorNameSuccess)
+		g.note.Color = boardColor(colorCopy)
 	} else {
 		g.note.Text = lang.N("Move {{.Count}} robot", g.count, data)
 		g.note.Color = themeColor(theme.ColorNamePrimary)
