@@ -58,25 +58,32 @@ func (e *Engine) Fetch(ctx context.Context, doc plan.Doc) (*Remote, error) {
 }
 
 // Pull reads the portal, takes its reference data into the project (pipelines, stages, fields,
-// users; never robots) and makes the plan. Robots change only when the plan is applied.
+// users; never robots; see Save) and makes the plan. Robots change only when the plan is
+// applied.
 func (e *Engine) Pull(ctx context.Context, doc plan.Doc) (*plan.Plan, error) {
 	r, err := e.Fetch(ctx, doc)
 	if err != nil {
 		return nil, err
 	}
-	if err := SavePortal(doc, r.Portal); err != nil {
+	if err := Save(doc, r); err != nil {
 		return nil, err
+	}
+	return MakePlan(doc, r)
+}
+
+// Save takes what was fetched into the project: the portal snapshot (SavePortal) and the time
+// of the pull. Robots are not touched.
+func Save(doc plan.Doc, r *Remote) error {
+	if err := SavePortal(doc, r.Portal); err != nil {
+		return err
 	}
 	connector := ""
 	if r.Connector != nil {
 		connector = r.Connector.Version
 	}
-	if err := updateState(doc, func(st *State) {
-		st.Host, st.Connector, st.LastPull = r.Host, connector, r.At
-	}); err != nil {
-		return nil, err
-	}
-	return MakePlan(doc, r)
+	return updateState(doc, func(st *State) {
+		st.Host, st.Connector, st.LastPull = creds.Host(r.Host), connector, r.At
+	})
 }
 
 // Plan reads the portal and makes the plan without changing the project.

@@ -222,3 +222,42 @@ func (s *Stage) titles() func(string) string {
 		return k
 	}
 }
+
+// WriteText writes what applying did: the stages applied, those not applied with the reason,
+// and what to do next.
+func (r *Result) WriteText(w io.Writer) error {
+	t := &textWriter{w: w}
+	total := len(r.Applied) + len(r.NotApplied)
+	switch {
+	case total == 0:
+		t.printf("Nothing to apply: the project and %s agree.\n", r.Host)
+	default:
+		t.printf("Applied %d of %d stages to %s.\n", len(r.Applied), total, r.Host)
+	}
+	for _, o := range r.Applied {
+		var did []string
+		if o.Pushed {
+			did = append(did, "pushed (portal revision "+o.Revision+")")
+		}
+		if o.Taken {
+			did = append(did, "took the portal's changes")
+		}
+		t.printf("  %s: %s\n", o.Stage, strings.Join(did, ", "))
+	}
+	if len(r.NotApplied) > 0 {
+		t.printf("Not applied:\n")
+		for _, o := range r.NotApplied {
+			t.printf("  %s: %s\n", o.Stage, o.Reason)
+		}
+	}
+	if r.Recorded > 0 {
+		t.printf("Recorded %s already in agreement.\n", plural(r.Recorded, "stage", "stages"))
+	}
+	if r.Cancelled {
+		t.printf("Cancelled. ")
+	}
+	if len(r.NotApplied) > 0 {
+		t.printf("Nothing was lost: sync again to finish the rest.\n")
+	}
+	return t.err
+}
