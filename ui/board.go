@@ -814,3 +814,61 @@ func (b *board) reveal(c *card) {
 		col.scroll.ScrollToOffset(fyne.NewPos(0, fyne.Max(0, y0-cardSpacing)))
 	}
 }
+
+// moveSelection moves the selection one card with an arrow key: up and down within the
+// column, left and right to the nearest card of the next column that has any.
+func (b *board) moveSelection(key fyne.KeyName) {
+	ids := b.sel.list()
+	ci, row := -1, 0
+	if len(ids) > 0 {
+		cur := ids[len(ids)-1]
+		for i, col := range b.cols {
+			for j, c := range col.cards {
+				if c.id == cur {
+					ci, row = i, j
+				}
+			}
+		}
+	}
+	if ci < 0 {
+		// Nothing selected: start at the top of the paste target, or the first stage with cards.
+		for i, col := range b.cols {
+			if len(col.cards) > 0 && (ci < 0 || col.ref == b.focus) {
+				ci = i
+			}
+		}
+		if ci < 0 {
+			return
+		}
+		b.selectCard(b.cols[ci].cards[0])
+		return
+	}
+	switch key {
+	case fyne.KeyUp:
+		row--
+	case fyne.KeyDown:
+		row++
+	case fyne.KeyLeft, fyne.KeyRight:
+		dir := 1
+		if key == fyne.KeyLeft {
+			dir = -1
+		}
+		for i := ci + dir; i >= 0 && i < len(b.cols); i += dir {
+			if len(b.cols[i].cards) > 0 {
+				ci = i
+				break
+			}
+		}
+	}
+	cards := b.cols[ci].cards
+	row = max(0, min(row, len(cards)-1))
+	b.selectCard(cards[row])
+}
+
+// selectCard selects one card, makes its column the paste target and scrolls it into view.
+func (b *board) selectCard(c *card) {
+	b.sel.only(c.id)
+	b.setFocus(c.ref)
+	b.syncSelection()
+	b.reveal(c)
+}

@@ -339,6 +339,10 @@ func (d *Desk) typedKey(e *fyne.KeyEvent) {
 		}
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		d.deleteSelection()
+	case fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight:
+		if d.doc != nil {
+			d.board.moveSelection(e.Name)
+		}
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if ids := d.board.selected(); len(ids) == 1 {
 			d.openEditor(ids[0])

@@ -346,3 +346,60 @@ func TestEmptyWindow(t *testing.T) {
 	}
 	d.Close()
 }
+
+// TestChangeFromAnotherGoroutine makes an edit away from the UI thread, as a sync does: the
+// board catches up through fyne.Do.
+func TestChangeFromAnotherGoroutine(t *testing.T) {
+	td := newTestDesk(t, "DEAL:0")
+	r := td.robot("Позвонить клиенту")
+	done := make(chan error)
+	go func() {
+		_, err := td.s.Do(model.Move{IDs: []string{r.ID}, To: td.ref("WON"), Index: 0})
+		done <- err
+	}()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	col := td.board.byStage[td.ref("WON")]
+	if len(col.cards) == 0 || col.cards[0].id != r.ID {
+		t.Fatal("the board did not show a change made on another goroutine")
+	}
+	for _, c := range td.board.byStage[td.ref("NEW")].cards {
+		if c.id == r.ID {
+			t.Fatal("the moved card is still shown in NEW")
+		}
+	}
+	if !td.doc.CanUndo() || td.head.undo.Disabled() {
+		t.Error("the undo button did not follow the change")
+	}
+}
+
+// TestArrowKeys walks the board with the arrow keys and opens a robot with Enter.
+func TestArrowKeys(t *testing.T) {
+	td := newTestDesk(t, "DEAL:0")
+	newIDs := td.board.visibleOrder(td.ref("NEW"))
+	prepIDs := td.board.visibleOrder(td.ref("PREPARATION"))
+	steps := []struct {
+		key  fyne.KeyName
+		want string
+	}{
+		{fyne.KeyDown, newIDs[0]}, // nothing selected: the first card
+		{fyne.KeyDown, newIDs[1]},
+		{fyne.KeyDown, newIDs[2]},
+		{fyne.KeyRight, prepIDs[1]}, // PREPARATION has two: the row is clamped
+		{fyne.KeyUp, prepIDs[0]},
+		{fyne.KeyUp, prepIDs[0]},
+		{fyne.KeyLeft, newIDs[0]},
+		{fyne.KeyLeft, newIDs[0]},
+	}
+	for i, s := range steps {
+		td.press(s.key)
+		if got := td.board.selected(); len(got) != 1 || got[0] != s.want {
+			t.Fatalf("step %d (%s): selection %v, want %s", i, s.key, got, s.want)
+		}
+	}
+	td.press(fyne.KeyReturn)
+	if td.editor.id != newIDs[0] {
+		t.Error("Enter did not open the selected robot")
+	}
+}

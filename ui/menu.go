@@ -104,6 +104,7 @@ func (d *Desk) showShortcuts() {
 		{"Ctrl+X", lang.L("Cut robots")},
 		{"Ctrl+D", lang.L("Duplicate robots")},
 		{"Delete", lang.L("Delete robots")},
+		{"↑ ↓ ← →, Enter", lang.L("Go from robot to robot; open it")},
 		{"Ctrl+A", lang.L("Select the stage's robots")},
 		{"Ctrl+F", lang.L("Search")},
 		{"Ctrl+O", lang.L("Open project…")},
