@@ -58,11 +58,11 @@ func TestRender(t *testing.T) {
 		{name: "calculation error at its position",
 			text:   "Итого: {{= 2 + foo(1) }} ₽",
 			want:   "Итого: {{= 2 + foo(1) }} ₽",
-			errors: []string{`Unknown function "foo" at=20 char=15 friendlyAt=20`}},
+			errors: []string{`Unknown function "foo" at=20 char=15 friendlyAt=20 syntax=true`}},
 		{name: "calculation error after a friendly field",
 			text:   "{=Document:TITLE}: {{= {=Document:OPPORTUNITY} / 0 }}",
 			want:   "Заказ №15: {{= 1500000 / 0 }}",
-			errors: []string{`Division by zero at=47 char=47 friendlyAt=54`}},
+			errors: []string{`Division by zero at=47 char=47 friendlyAt=54 syntax=false`}},
 		{name: "whole-value calculation", text: "=2*3+{=Document:ID}", want: "21"},
 	}
 	for _, c := range cases {
@@ -97,7 +97,7 @@ func TestRender(t *testing.T) {
 			}
 			var errs []string
 			for _, e := range got.Errors {
-				errs = append(errs, fmt.Sprintf("%s at=%d char=%d friendlyAt=%s", e.Message, e.At, e.Char, intText(e.FriendlyAt)))
+				errs = append(errs, fmt.Sprintf("%s at=%d char=%d friendlyAt=%s syntax=%v", e.Message, e.At, e.Char, intText(e.FriendlyAt), e.Syntax))
 				if e.FriendlyAt != nil && got.Source[e.At] != got.Friendly[*e.FriendlyAt] {
 					t.Errorf("the error is at %q in the stored text but at %q in the friendly one", got.Source[e.At:], got.Friendly[*e.FriendlyAt:])
 				}

@@ -68,6 +68,10 @@ type CalcError struct {
 	// FriendlyAt and FriendlySpan are the same in the friendly text, when it can be told.
 	FriendlyAt   *int  `json:"friendlyAt,omitempty"`
 	FriendlySpan *Span `json:"friendlySpan,omitempty"`
+	// Syntax marks an expression that cannot be read at all (a syntax error, an unknown
+	// function, unmatched brackets), as opposed to one that fails for this sample (a division
+	// by zero).
+	Syntax bool `json:"syntax,omitempty"`
 }
 
 // Text is one property of a robot rendered for a sample.
@@ -211,7 +215,7 @@ func (e *Env) Render(text string, earlier Earlier, now time.Time) Text {
 		out.Empty = append(out.Empty, x)
 	}
 	for i, ce := range res.Errors {
-		x := CalcError{Message: calcMessage(ce), At: ce.At, Span: span(ce.Span)}
+		x := CalcError{Message: calcMessage(ce), At: ce.At, Span: span(ce.Span), Syntax: isSyntax(ce)}
 		if ce.At >= 0 && ce.At <= len(text) {
 			x.Char = utf8.RuneCountInString(text[:ce.At])
 		}
@@ -230,6 +234,18 @@ func calcMessage(ce *tmpl.CalcError) string {
 		return e.Message()
 	}
 	return ce.Err.Error()
+}
+
+func isSyntax(ce *tmpl.CalcError) bool {
+	var e *calc.Error
+	if !errors.As(ce.Err, &e) {
+		return false
+	}
+	switch e.Kind {
+	case calc.ErrSyntax, calc.ErrUnknownFunction, calc.ErrUnmatchedClosing, calc.ErrUnmatchedOpening, calc.ErrEmpty, calc.ErrOperandOrder:
+		return true
+	}
+	return false
 }
 
 func (e *Env) fieldTitle(ref calc.Ref) string {
