@@ -29,6 +29,9 @@ func TestDemoSamples(t *testing.T) {
 		}
 		for _, n := range set {
 			where := e.ID + " «" + n.Name + "»"
+			for _, err := range n.Record.Check(portal, e) {
+				t.Errorf("%s: %v", where, err)
+			}
 			for id, v := range n.Record {
 				f, ok := e.Field(id)
 				if !ok {

@@ -357,8 +357,9 @@ func (s *source) Sample(object, id string) (calc.Value, bool) {
 	return s.env.ReturnSample(r, ret, s.now), true
 }
 
-// HasObject implements tmpl.Source: only robots that run before the text are known, as on the
-// portal, where a reference to any other robot stays unreplaced.
+// HasObject implements tmpl.Source: only robots that stand before the text in the stage are
+// known (those that ran give values, idle ones give nothing), as on the portal, where a
+// reference to any other robot stays unreplaced.
 func (s *source) HasObject(object string) bool { return s.robot(object) != nil }
 
 // returnOf finds a catalog return value of a robot by key, case-insensitively like the portal.

@@ -123,14 +123,23 @@ func Robot(p *model.Project, stage model.StageRef, index int, rec sample.Record,
 	return Draft(p, stage, index, robots[index], rec, at)
 }
 
-// Draft renders a robot being edited as if it stood at index in the stage (len(robots) for a
-// new one): the robots before index count as having run.
+// Draft renders a robot being edited as if it stood at index in the stage: the robots before
+// index count as having run. A negative index places it where the stage has a robot with the
+// same ID, or after the last robot for a new one.
 func Draft(p *model.Project, stage model.StageRef, index int, r *model.Robot, rec sample.Record, at time.Time) []Text {
 	if r == nil {
 		return nil
 	}
 	robots := p.Robots(stage)
-	index = max(0, min(index, len(robots)))
+	if index < 0 {
+		index = len(robots)
+		for i, x := range robots {
+			if x.ID == r.ID && r.ID != "" {
+				index = i
+			}
+		}
+	}
+	index = min(index, len(robots))
 	env := NewEnv(p.Portal, stage.Entity, rec, at)
 	return env.Texts(r, Earlier{Ran: robots[:index]}, at)
 }

@@ -106,6 +106,14 @@ func TestDraftAndGallery(t *testing.T) {
 	if len(before[0].Empty) != 1 || before[0].Empty[0].Reason != ReasonUnknownObject {
 		t.Fatalf("a draft before the chat robot: %+v", before)
 	}
+	if got := Draft(p, deal, -1, draft, fixtureRecord(), tuesday); len(got[0].Empty) != 0 {
+		t.Fatalf("a new draft is not placed after the last robot: %+v", got)
+	}
+	edited := p.Robots(deal)[0].Clone()
+	edited.Properties["ChatName"] = "Новое имя {=A11111_22222_33333_44444:ChatId}"
+	if got := Draft(p, deal, -1, edited, fixtureRecord(), tuesday); len(got) != 1 || got[0].Empty[0].Reason != ReasonUnknownObject {
+		t.Fatalf("an edited robot is not placed where it stands: %+v", got)
+	}
 	g := Stage(p, deal, fixtureRecord(), tuesday)
 	if len(g) != 1 || g[0].Title != "Чат" || len(g[0].Texts) != 1 || g[0].Texts[0].Rendered != "Сделка Заказ №15" {
 		t.Fatalf("gallery %+v", g)

@@ -305,3 +305,50 @@ func TestGenerateWithoutPortal(t *testing.T) {
 		t.Fatal("no title")
 	}
 }
+
+func TestCheckValue(t *testing.T) {
+	e, p := demoEntity()
+	field := func(id string) model.Field {
+		f, ok := e.Field(id)
+		if !ok {
+			t.Fatalf("no field %s", id)
+		}
+		return f
+	}
+	cases := []struct {
+		field string
+		v     Value
+		err   string
+	}{
+		{"OPPORTUNITY", Value{"1500000"}, ""},
+		{"OPPORTUNITY", Value{"1500000.50|RUB"}, ""},
+		{"OPPORTUNITY", Value{"много"}, `«» (OPPORTUNITY): "много" is not a number`},
+		{"ID", Value{"1.5"}, "is not a whole number"},
+		{"OPENED", Value{"да"}, "is not Y or N"},
+		{"CLOSEDATE", Value{"+3d"}, ""},
+		{"CLOSEDATE", Value{"05.03.2024"}, ""},
+		{"CLOSEDATE", Value{"завтра"}, "is not a date"},
+		{"SOURCE_ID", Value{"WEB"}, ""},
+		{"SOURCE_ID", Value{"FAX"}, "is not one of its options"},
+		{"SOURCE_ID", Value{"WEB", "CALL"}, "takes one value, not 2"},
+		{"TAGS", Value{"A", "C"}, ""},
+		{"STAGE_ID", Value{"WON"}, ""},
+		{"STAGE_ID", Value{"LOST"}, "is not a stage of DEAL"},
+		{"ASSIGNED_BY_ID", Value{"user_3"}, ""},
+		{"ASSIGNED_BY_ID", Value{"3"}, ""},
+		{"ASSIGNED_BY_ID", Value{"user_9"}, "is not a user of the portal"},
+		{"TITLE", Value{""}, ""},
+		{"UF_DELIVERY", Value{""}, ""},
+	}
+	for _, c := range cases {
+		err := CheckValue(p, e, field(c.field), c.v)
+		if (err == nil) != (c.err == "") || (err != nil && !strings.Contains(err.Error(), c.err)) {
+			t.Errorf("%s %v: error %v, want %q", c.field, c.v, err, c.err)
+		}
+	}
+	rec := Record{"TITLE": {"x"}, "UF_NOPE": {"y"}, "OPENED": {"maybe"}}
+	errs := rec.Check(p, e)
+	if len(errs) != 2 || !strings.Contains(errs[0].Error(), "OPENED") || !strings.Contains(errs[1].Error(), "UF_NOPE: DEAL has no such field") {
+		t.Fatalf("record check: %v", errs)
+	}
+}
