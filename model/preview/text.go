@@ -114,7 +114,8 @@ type Earlier struct {
 }
 
 // Robot renders every text of the robot at index in the stage for a sample record at the moment
-// at; the robots before it in the stage count as having run. An index out of range gives nil.
+// at; the switched-on robots before it in the stage count as having run (the simulator in
+// package sim tells which really have by then). An index out of range gives nil.
 func Robot(p *model.Project, stage model.StageRef, index int, rec sample.Record, at time.Time) []Text {
 	robots := p.Robots(stage)
 	if index < 0 || index >= len(robots) {
@@ -123,8 +124,8 @@ func Robot(p *model.Project, stage model.StageRef, index int, rec sample.Record,
 	return Draft(p, stage, index, robots[index], rec, at)
 }
 
-// Draft renders a robot being edited as if it stood at index in the stage: the robots before
-// index count as having run. A negative index places it where the stage has a robot with the
+// Draft renders a robot being edited as if it stood at index in the stage: the switched-on
+// robots before index count as having run. A negative index places it where the stage has a robot with the
 // same ID, or after the last robot for a new one.
 func Draft(p *model.Project, stage model.StageRef, index int, r *model.Robot, rec sample.Record, at time.Time) []Text {
 	if r == nil {
@@ -141,7 +142,21 @@ func Draft(p *model.Project, stage model.StageRef, index int, r *model.Robot, re
 	}
 	index = min(index, len(robots))
 	env := NewEnv(p.Portal, stage.Entity, rec, at)
-	return env.Texts(r, Earlier{Ran: robots[:index]}, at)
+	return env.Texts(r, before(robots, index), at)
+}
+
+// before is what the robots ahead of index give a text: values of the switched-on ones, nothing
+// of the switched-off ones.
+func before(robots []*model.Robot, index int) Earlier {
+	var e Earlier
+	for _, r := range robots[:index] {
+		if r.Activated {
+			e.Ran = append(e.Ran, r)
+		} else {
+			e.Idle = append(e.Idle, r)
+		}
+	}
+	return e
 }
 
 // RobotTexts are the texts of one robot of a stage.
@@ -164,7 +179,7 @@ func Stage(p *model.Project, stage model.StageRef, rec sample.Record, at time.Ti
 	for i, r := range robots {
 		out = append(out, RobotTexts{
 			Index: i, RobotID: r.ID, Robot: r.Name, Title: r.Title(), Type: r.Type, Activated: r.Activated,
-			Texts: env.Texts(r, Earlier{Ran: robots[:i]}, at),
+			Texts: env.Texts(r, before(robots, i), at),
 		})
 	}
 	return out

@@ -114,6 +114,11 @@ func TestDraftAndGallery(t *testing.T) {
 	if got := Draft(p, deal, -1, edited, fixtureRecord(), tuesday); len(got) != 1 || got[0].Empty[0].Reason != ReasonUnknownObject {
 		t.Fatalf("an edited robot is not placed where it stands: %+v", got)
 	}
+	p.Robots(deal)[0].Activated = false
+	if got := Draft(p, deal, 1, draft, fixtureRecord(), tuesday); len(got[0].Empty) != 1 || got[0].Empty[0].Reason != ReasonNoSample {
+		t.Fatalf("a switched-off robot gave a return value: %+v", got)
+	}
+	p.Robots(deal)[0].Activated = true
 	g := Stage(p, deal, fixtureRecord(), tuesday)
 	if len(g) != 1 || g[0].Title != "Чат" || len(g[0].Texts) != 1 || g[0].Texts[0].Rendered != "Сделка Заказ №15" {
 		t.Fatalf("gallery %+v", g)

@@ -212,7 +212,9 @@ func fieldTitle(env *preview.Env, id string) string {
 }
 
 // leaves finds the first change of stage among the robots that run; robots due after it never
-// run, because the portal ends a stage's workflow when the item leaves the stage.
+// run, because the portal ends a stage's workflow when the item leaves the stage. Robots due at
+// the very same moment are taken to run: the portal starts them in the same pass. A move to the
+// stage the item is in changes nothing and is no move.
 func leaves(env *preview.Env, robots []*model.Robot, steps []Step, stage model.StageRef) *Move {
 	var m *Move
 	for i, s := range steps {
