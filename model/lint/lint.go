@@ -12,20 +12,24 @@ import (
 
 // Codes of the linter's own findings.
 const (
-	CodeRefNotRun         = "ref_not_run"          // a return value of a robot that has not run by then
-	CodeStageLoop         = "stage_loop"           // change-stage robots move items around a cycle of stages
-	CodeStageSelf         = "stage_self"           // a change-stage robot targets its own stage
-	CodeDelayShort        = "delay_short"          // a delay under the portal's 10-minute minimum
-	CodeDelayTimeIgnored  = "delay_time_ignored"   // a time of day the portal does not use
-	CodeConditionNever    = "condition_never"      // a condition (or one of its OR groups) can never hold
-	CodeUnknownUser       = "unknown_user"         // a condition compares with a user the portal lacks
-	CodeUnknownStage      = "unknown_stage"        // a condition compares with a stage the entity lacks
-	CodeEmptyPlaceholder  = "empty_placeholder"    // placeholders render empty for a sample
-	CodeTooLong           = "too_long_rendered"    // a text exceeds its limit once rendered for a sample
-	CodeCalcError         = "calc_error"           // a calculation fails; the portal leaves it as written
-	CodeOutsideHours      = "outside_hours"        // a client message sent outside working hours
-	CodeFirstMessages     = "first_message_volume" // more "write first" messages a day than advised, per stage
-	CodeFirstMessagesSum  = "first_message_total"  // the same over the whole portal
+	CodeRefNotRun        = "ref_not_run"          // a return value of a robot that has not run by then
+	CodeStageLoop        = "stage_loop"           // change-stage robots move items around a cycle of stages
+	CodeStageSelf        = "stage_self"           // a change-stage robot targets its own stage
+	CodeDelayShort       = "delay_short"          // a delay under the portal's 10-minute minimum
+	CodeDelayTimeIgnored = "delay_time_ignored"   // a time of day the portal does not use
+	CodeConditionNever   = "condition_never"      // a condition (or one of its OR groups) can never hold
+	CodeUnknownUser      = "unknown_user"         // a condition compares with a user the portal lacks
+	CodeUnknownStage     = "unknown_stage"        // a condition compares with a stage the entity lacks
+	CodeEmptyPlaceholder = "empty_placeholder"    // placeholders render empty for a sample
+	CodeTooLong          = "too_long_rendered"    // a text exceeds its limit once rendered for a sample
+	CodeCalcError        = "calc_error"           // a calculation fails; the portal leaves it as written
+	CodeOutsideHours     = "outside_hours"        // a client message sent outside working hours
+	CodeFirstMessages    = "first_message_volume" // more "write first" messages a day than advised, per stage
+	CodeFirstMessagesSum = "first_message_total"  // the same over the whole portal
+)
+
+// Defaults of Options.
+const (
 	defaultNewPerDay      = 30
 	defaultFirstPerDay    = 20
 	defaultMinDelayMinute = 10
