@@ -105,74 +105,18 @@ func (c *choiceList) all() []choice {
 	return out
 }
 
-// show opens the pop-up under the button.
+// show opens the pop-up under the list.
 func (c *choiceList) show() {
 	cnv := fyne.CurrentApp().Driver().CanvasForObject(c)
 	if cnv == nil {
 		return
 	}
-	list := container.NewVBox()
-	search := widget.NewEntry()
-	search.SetPlaceHolder(lang.L("Search"))
-	var fill func(q string)
-	fill = func(q string) {
-		q = strings.ToLower(strings.TrimSpace(q))
-		list.Objects = nil
-		group := ""
-		for _, ch := range c.all() {
-			label := ch.Label
-			if ch.Detail != "" {
-				label += " · " + ch.Detail
-			}
-			if q != "" && !strings.Contains(strings.ToLower(label), q) {
-				continue
-			}
-			if ch.Group != group {
-				group = ch.Group
-				t := canvas.NewText(group, mutedText())
-				t.TextSize = theme.CaptionTextSize()
-				t.TextStyle = fyne.TextStyle{Bold: true}
-				list.Add(container.NewPadded(t))
-			}
-			v := ch.Value
-			if c.multi {
-				chk := widget.NewCheck(label, nil)
-				chk.Checked = c.has(v)
-				chk.OnChanged = func(bool) { c.toggle(v) }
-				list.Add(chk)
-			} else {
-				b := widget.NewButton(label, func() {
-					c.toggle(v)
-					c.hide()
-				})
-				b.Alignment = widget.ButtonAlignLeading
-				b.Importance = widget.LowImportance
-				if c.has(v) {
-					b.Importance = widget.HighImportance
-				}
-				list.Add(b)
-			}
-		}
-		list.Refresh()
-	}
-	search.OnChanged = fill
-	fill("")
-	done := widget.NewButton(lang.L("Done"), c.hide)
-	clear := widget.NewButton(lang.L("Clear"), func() {
-		c.setValues(nil)
-		fill(search.Text)
+	c.popup = showPicker(cnv, c, c.all(), picker{
+		multi:  c.multi,
+		has:    c.has,
+		toggle: c.toggle,
+		clear:  func() { c.setValues(nil) },
 	})
-	content := container.NewBorder(search, container.NewHBox(clear, done), nil, nil, container.NewVScroll(list))
-	c.popup = widget.NewPopUp(content, cnv)
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(c)
-	w := fyne.Max(c.Size().Width, 300)
-	h := float32(380)
-	if pos.Y+c.Size().Height+h > cnv.Size().Height {
-		pos.Y = fyne.Max(0, cnv.Size().Height-h-c.Size().Height)
-	}
-	c.popup.Resize(fyne.NewSize(w, h))
-	c.popup.ShowAtPosition(pos.Add(fyne.NewPos(0, c.Size().Height)))
-	cnv.Focus(search)
 }
 
 func (c *choiceList) hide() {
@@ -249,3 +193,92 @@ func (r *choiceRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *choiceRenderer) Destroy() {}
+
+// picker is what a pick-list pop-up does with its choices.
+type picker struct {
+	// multi shows check boxes; otherwise a click picks one value and closes the pop-up.
+	multi  bool
+	has    func(v string) bool
+	toggle func(v string)
+	// clear, when set, offers to unset every value.
+	clear func()
+}
+
+// showPicker opens a searchable pop-up list of choices under anchor, grouped by their Group,
+// kept inside the window. Long lists scroll, which plain menus can't.
+func showPicker(cnv fyne.Canvas, anchor fyne.CanvasObject, choices []choice, p picker) *widget.PopUp {
+	list := container.NewVBox()
+	search := widget.NewEntry()
+	search.SetPlaceHolder(lang.L("Search"))
+	var pop *widget.PopUp
+	var fill func(q string)
+	fill = func(q string) {
+		q = strings.ToLower(strings.TrimSpace(q))
+		list.Objects = nil
+		group := ""
+		for _, ch := range choices {
+			label := ch.Label
+			if ch.Detail != "" {
+				label += " · " + ch.Detail
+			}
+			if q != "" && !strings.Contains(strings.ToLower(label), q) {
+				continue
+			}
+			if ch.Group != group {
+				group = ch.Group
+				t := canvas.NewText(group, mutedText())
+				t.TextSize = theme.CaptionTextSize()
+				t.TextStyle = fyne.TextStyle{Bold: true}
+				list.Add(container.NewPadded(t))
+			}
+			v := ch.Value
+			if p.multi {
+				chk := widget.NewCheck(label, nil)
+				chk.Checked = p.has != nil && p.has(v)
+				chk.OnChanged = func(bool) { p.toggle(v) }
+				list.Add(chk)
+				continue
+			}
+			b := widget.NewButton(label, func() {
+				pop.Hide()
+				p.toggle(v)
+			})
+			b.Alignment = widget.ButtonAlignLeading
+			b.Importance = widget.LowImportance
+			if p.has != nil && p.has(v) {
+				b.Importance = widget.HighImportance
+			}
+			list.Add(b)
+		}
+		list.Refresh()
+	}
+	search.OnChanged = fill
+	fill("")
+	var bottom fyne.CanvasObject
+	if p.multi || p.clear != nil {
+		var buttons []fyne.CanvasObject
+		if p.clear != nil {
+			buttons = append(buttons, widget.NewButton(lang.L("Clear"), func() {
+				p.clear()
+				fill(search.Text)
+			}))
+		}
+		buttons = append(buttons, widget.NewButton(lang.L("Done"), func() { pop.Hide() }))
+		bottom = container.NewHBox(buttons...)
+	}
+	pop = widget.NewPopUp(container.NewBorder(search, bottom, nil, nil, container.NewVScroll(list)), cnv)
+	drv := fyne.CurrentApp().Driver()
+	pos := drv.AbsolutePositionForObject(anchor)
+	size := fyne.NewSize(fyne.Max(anchor.Size().Width, 320), 400)
+	at := pos.Add(fyne.NewPos(0, anchor.Size().Height))
+	if at.X+size.Width > cnv.Size().Width {
+		at.X = fyne.Max(0, pos.X+anchor.Size().Width-size.Width)
+	}
+	if at.Y+size.Height > cnv.Size().Height {
+		at.Y = fyne.Max(0, pos.Y-size.Height)
+	}
+	pop.Resize(size)
+	pop.ShowAtPosition(at)
+	cnv.Focus(search)
+	return pop
+}

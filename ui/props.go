@@ -207,30 +207,24 @@ func (e *editor) textField(key, title string, required, multi, templated bool, h
 	return container.NewVBox(items...)
 }
 
-// showInsertMenu offers the fields to insert into entry, below the button.
+// showInsertMenu offers the fields to insert into entry, in a searchable list under the
+// button: the document's fields, results of earlier robots, system values.
 func (e *editor) showInsertMenu(btn fyne.CanvasObject, entry *textEntry) {
 	_, _, index, _ := e.d.doc.Project().Robot(e.id)
-	groups := insertGroups(e.entity(), e.d.doc.Project().Robots(e.ref), index, e.cat)
 	cnv := fyne.CurrentApp().Driver().CanvasForObject(btn)
 	if cnv == nil {
 		return
 	}
-	var items []*fyne.MenuItem
-	for _, g := range groups {
-		sub := make([]*fyne.MenuItem, len(g.Items))
-		for i, it := range g.Items {
-			text := it.Text
-			sub[i] = fyne.NewMenuItem(it.Label, func() {
-				cnv.Focus(entry)
-				entry.insert(text)
-			})
+	var choices []choice
+	for _, g := range insertGroups(e.entity(), e.d.doc.Project().Robots(e.ref), index, e.cat) {
+		for _, it := range g.Items {
+			choices = append(choices, choice{Value: it.Text, Label: it.Label, Group: g.Title})
 		}
-		mi := fyne.NewMenuItem(g.Title, nil)
-		mi.ChildMenu = fyne.NewMenu("", sub...)
-		items = append(items, mi)
 	}
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(btn).Add(fyne.NewPos(0, btn.Size().Height))
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), cnv, pos)
+	showPicker(cnv, btn, choices, picker{toggle: func(text string) {
+		cnv.Focus(entry)
+		entry.insert(text)
+	}})
 }
 
 // rawField edits a property the catalog doesn't describe: texts as texts, anything else as
