@@ -4,6 +4,7 @@ package calendar
 
 import (
 	"fmt"
+	"sync"
 	"time"
 )
 
@@ -28,14 +29,22 @@ func Default() Calendar {
 	return Calendar{WorkStart: "09:00", WorkEnd: "18:00", Weekend: []time.Weekday{time.Saturday, time.Sunday}}
 }
 
+// zones caches loaded time zones: time.LoadLocation reads the zone database from disk on every
+// call, and working-time arithmetic asks for the zone at every step.
+var zones sync.Map // string → *time.Location
+
 // Location resolves TZ; an unknown zone is an error naming it.
 func (c Calendar) Location() (*time.Location, error) {
 	if c.TZ == "" {
 		return time.UTC, nil
 	}
+	if loc, ok := zones.Load(c.TZ); ok {
+		return loc.(*time.Location), nil
+	}
 	loc, err := time.LoadLocation(c.TZ)
 	if err != nil {
 		return nil, fmt.Errorf("calendar time zone %q: %w", c.TZ, err)
 	}
+	zones.Store(c.TZ, loc)
 	return loc, nil
 }
