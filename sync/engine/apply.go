@@ -48,9 +48,6 @@ func refs(rs []model.StageRef) string {
 	return strings.Join(out, ", ")
 }
 
-// Progress is told how many of the stages with something to do are done.
-type Progress func(done, total int)
-
 // Apply carries out a plan, stage by stage: it writes the merged robots to the portal with the
 // revision the plan was made against, takes the portal's changes into the project as one
 // undoable edit ("sync"), and records each applied stage's new base. Stages already in
@@ -61,8 +58,9 @@ type Progress func(done, total int)
 // conflicts is refused (plan.ErrUnresolved). Cancelling ctx stops between stages. A stage that
 // fails is reported in Result.NotApplied with the reason, and has no new base: running the sync
 // again finishes it. The error is for the apply as a whole; per-stage failures are in the
-// result.
-func (e *Engine) Apply(ctx context.Context, doc plan.Doc, p *plan.Plan, progress Progress) (*plan.Result, error) {
+// result. progress, if not nil, is told how many of the stages with something to do are done;
+// it is called on the applying goroutine.
+func (e *Engine) Apply(ctx context.Context, doc plan.Doc, p *plan.Plan, progress func(done, total int)) (*plan.Result, error) {
 	if progress == nil {
 		progress = func(int, int) {}
 	}

@@ -161,6 +161,9 @@ func (e *Engine) use(ctx context.Context, c creds.Credentials) (string, error) {
 		return "", err
 	}
 	if err := client.Ping(ctx); err != nil {
+		if ctx.Err() != nil {
+			return "", ctx.Err()
+		}
 		return "", fmt.Errorf("connect to %s: %s", c.Host, c.Mask(client.Redact(err.Error())))
 	}
 	if c.OAuth != nil {
