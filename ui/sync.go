@@ -279,9 +279,7 @@ func (d *syncDialog) setPlan(p *plan.Plan) {
 	d.plan = p
 	d.nodes.build(p)
 	d.tree.Refresh()
-	for _, s := range d.nodes.stages {
-		d.tree.OpenBranch(s)
-	}
+	d.tree.OpenAllBranches()
 	d.buildChoices()
 	d.showSummary()
 }

@@ -17,7 +17,6 @@ import (
 type syncTree struct {
 	children map[string][]string
 	text     map[string]string
-	stages   []string
 }
 
 // widget makes the tree view over the nodes.
@@ -39,13 +38,11 @@ func (t *syncTree) widget() *widget.Tree {
 func (t *syncTree) build(p *plan.Plan) {
 	t.children = map[string][]string{}
 	t.text = map[string]string{}
-	t.stages = nil
 	if p == nil {
 		return
 	}
 	for i, s := range p.Changed() {
 		sid := "s/" + strconv.Itoa(i)
-		t.stages = append(t.stages, sid)
 		title := s.Pipeline + " / " + s.Ref.Status
 		if s.Name != "" {
 			title += " «" + s.Name + "»"
