@@ -183,6 +183,7 @@ func (b *board) refresh(stages []model.StageRef) {
 	touched := false
 	for _, ref := range stages {
 		if col := b.byStage[ref]; col != nil {
+			b.validate(ref)
 			b.fill(col)
 			col.Refresh()
 			touched = true
@@ -202,16 +203,27 @@ func (b *board) refresh(stages []model.StageRef) {
 	b.sel.keep(func(id string) bool { return b.cards[id] != nil })
 }
 
-// fill validates a stage and sets its column's cards from the project.
+// validate checks a stage's robots; the cards and the status bar show the findings.
+func (b *board) validate(ref model.StageRef) {
+	p := b.d.doc.Project()
+	robots := p.Robots(ref)
+	fs := make([][]model.Finding, len(robots))
+	for i := range robots {
+		fs[i] = model.ValidateRobot(p, ref, i)
+	}
+	b.findings[ref] = fs
+}
+
+// fill sets a column's cards from the project, with the stage's last findings.
 func (b *board) fill(col *column) {
 	p := b.d.doc.Project()
 	t := p.Template(col.ref)
 	robots := t.Robots
-	fs := make([][]model.Finding, len(robots))
-	for i := range robots {
-		fs[i] = model.ValidateRobot(p, col.ref, i)
+	fs := b.findings[col.ref]
+	if len(fs) != len(robots) {
+		b.validate(col.ref)
+		fs = b.findings[col.ref]
 	}
-	b.findings[col.ref] = fs
 	col.triggers = col.triggers[:0]
 	for _, tr := range t.Meta.Triggers {
 		name := tr.Name

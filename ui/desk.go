@@ -288,7 +288,7 @@ func (d *Desk) search(q string) {
 }
 
 // selectionChanged keeps the status bar in step with the selection.
-func (d *Desk) selectionChanged() {}
+func (d *Desk) selectionChanged() { d.status.setSelected(d.board.sel.len()) }
 
 // openEditor shows a robot in the editor panel.
 func (d *Desk) openEditor(id string) {

@@ -215,7 +215,7 @@ func (e *editor) build() {
 
 	e.fields = map[string]fyne.CanvasObject{}
 	body := container.NewVBox()
-	body.Add(e.textField("Title", lang.L("Title"), true, false, false, ""))
+	body.Add(e.textField("Title", lang.L("Title"), textOpts{required: true}))
 
 	settings := container.NewVBox()
 	if ce != nil {

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -413,5 +414,26 @@ func TestUserChoices(t *testing.T) {
 	}
 	if got := userText("group_dr2", p, nil); got != "Отдел продаж" {
 		t.Errorf("userText = %q", got)
+	}
+}
+
+func TestFormatDate(t *testing.T) {
+	at := time.Date(2026, 3, 7, 9, 5, 30, 0, time.UTC)
+	cases := []struct {
+		php   string
+		clock bool
+		want  string
+	}{
+		{"d.m.Y", false, "07.03.2026"},
+		{"d.m.Y H:i:s", true, "07.03.2026 09:05:30"},
+		{"m/d/Y g", false, "03/07/2026 g"},
+		{"j.n.y G:i", true, "7.3.26 9:05"},
+		{"", false, "07.03.2026"},
+		{"", true, "07.03.2026 09:05"},
+	}
+	for _, tc := range cases {
+		if got := formatDate(at, tc.php, tc.clock); got != tc.want {
+			t.Errorf("formatDate(%q) = %q, want %q", tc.php, got, tc.want)
+		}
 	}
 }

@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -24,15 +27,15 @@ func (e *editor) propField(p catalog.Prop) fyne.CanvasObject {
 	val, _ := catalog.GetPath(e.draft.Properties, p.Key)
 	switch p.Kind {
 	case catalog.TextKind:
-		return e.textField(p.Key, title, p.Required, true, true, "", p.MaxLen)
+		return e.textField(p.Key, title, textOpts{required: p.Required, multi: true, templated: true, maxLen: p.MaxLen})
 	case catalog.String, catalog.URL, catalog.Chat, catalog.File:
-		return e.textField(p.Key, title, p.Required, false, true, "", p.MaxLen)
+		return e.textField(p.Key, title, textOpts{required: p.Required, templated: true, maxLen: p.MaxLen})
 	case catalog.Int, catalog.Double:
-		return e.textField(p.Key, title, p.Required, false, true, lang.L("a number or a field"))
+		return e.textField(p.Key, title, textOpts{required: p.Required, templated: true, hint: lang.L("a number or a field")})
 	case catalog.Date:
-		return e.textField(p.Key, title, p.Required, false, true, lang.L("dd.mm.yyyy or a field"))
+		return e.textField(p.Key, title, textOpts{required: p.Required, templated: true, hint: lang.L("dd.mm.yyyy or a field"), date: true})
 	case catalog.DateTime:
-		return e.textField(p.Key, title, p.Required, false, true, lang.L("dd.mm.yyyy hh:mm or a field"))
+		return e.textField(p.Key, title, textOpts{required: p.Required, templated: true, hint: lang.L("dd.mm.yyyy hh:mm or a field"), date: true, clock: true})
 	case catalog.Bool:
 		chk := widget.NewCheck(title, nil)
 		chk.Checked = stringOf(val) == "Y"
@@ -133,19 +136,32 @@ func (e *editor) stageChoices() []choice {
 	return out
 }
 
+// textOpts says how a text property is edited.
+type textOpts struct {
+	required, multi bool
+	// templated texts show fields by title and offer «Insert field».
+	templated bool
+	hint      string
+	// maxLen shows a character count against the limit.
+	maxLen int
+	// date offers a calendar; clock adds the time of day to the date it writes.
+	date, clock bool
+}
+
 // textField edits a text property. Templated texts show document fields by title ({{Сумма}})
-// and store them by code ({=Document:OPPORTUNITY}); an «Insert field» menu types them in.
-func (e *editor) textField(key, title string, required, multi, templated bool, hint string, maxLen ...int) fyne.CanvasObject {
+// and store them by code ({=Document:OPPORTUNITY}); an «Insert field» list types them in.
+func (e *editor) textField(key, title string, o textOpts) fyne.CanvasObject {
 	val, _ := catalog.GetPath(e.draft.Properties, key)
 	stored := stringOf(val)
-	entry := newTextEntry(multi)
+	entry := newTextEntry(o.multi)
+	templated := o.templated
 	shown := stored
 	if templated {
 		shown = tmpl.ToFriendly(stored, e.cat)
 	}
 	entry.SetText(shown)
-	if hint != "" {
-		entry.SetPlaceHolder(hint)
+	if o.hint != "" {
+		entry.SetPlaceHolder(o.hint)
 	}
 	entry.onBlur = e.flush
 	e.fields[key] = entry
@@ -154,9 +170,8 @@ func (e *editor) textField(key, title string, required, multi, templated bool, h
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Hide()
 	var counter *widget.Label
-	limit := 0
-	if len(maxLen) > 0 && maxLen[0] > 0 {
-		limit = maxLen[0]
+	limit := o.maxLen
+	if limit > 0 {
 		counter = widget.NewLabel("")
 		counter.Importance = widget.LowImportance
 	}
@@ -189,15 +204,25 @@ func (e *editor) textField(key, title string, required, multi, templated bool, h
 		e.edit(key, true, func(r *model.Robot) { catalog.SetPath(r.Properties, key, out) })
 	}
 	label := title
-	if required {
+	if o.required {
 		label += " *"
 	}
 	var top fyne.CanvasObject = widget.NewLabel(label)
+	var tools []fyne.CanvasObject
+	if o.date {
+		cal := widget.NewButtonWithIcon("", theme.CalendarIcon(), nil)
+		cal.Importance = widget.LowImportance
+		cal.OnTapped = func() { e.showCalendar(cal, entry, o.clock) }
+		tools = append(tools, cal)
+	}
 	if templated {
 		insert := widget.NewButtonWithIcon(lang.L("Insert field"), theme.ContentAddIcon(), nil)
 		insert.Importance = widget.LowImportance
 		insert.OnTapped = func() { e.showInsertMenu(insert, entry) }
-		top = container.NewBorder(nil, nil, top, insert)
+		tools = append(tools, insert)
+	}
+	if len(tools) > 0 {
+		top = container.NewBorder(nil, nil, top, container.NewHBox(tools...))
 	}
 	items := []fyne.CanvasObject{top, entry}
 	if counter != nil {
@@ -227,12 +252,77 @@ func (e *editor) showInsertMenu(btn fyne.CanvasObject, entry *textEntry) {
 	}})
 }
 
+// showCalendar lets the user pick a date for entry, written in the portal's format.
+func (e *editor) showCalendar(btn fyne.CanvasObject, entry *textEntry, clock bool) {
+	cnv := fyne.CurrentApp().Driver().CanvasForObject(btn)
+	if cnv == nil {
+		return
+	}
+	portal := e.d.doc.Project().Portal
+	format := portal.DateFormat
+	if clock && portal.DateTimeFormat != "" {
+		format = portal.DateTimeFormat
+	}
+	var pop *widget.PopUp
+	cal := widget.NewCalendar(time.Now(), func(t time.Time) {
+		pop.Hide()
+		if clock {
+			t = time.Date(t.Year(), t.Month(), t.Day(), 10, 0, 0, 0, t.Location())
+		}
+		entry.SetText(formatDate(t, format, clock))
+		e.flush()
+	})
+	pop = widget.NewPopUp(cal, cnv)
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(btn).Add(fyne.NewPos(0, btn.Size().Height))
+	at.X = fyne.Max(0, fyne.Min(at.X, cnv.Size().Width-cal.MinSize().Width-8))
+	pop.ShowAtPosition(at)
+}
+
+// formatDate writes a date in a portal's PHP-style format ("d.m.Y", "d.m.Y H:i:s"); without one,
+// dd.mm.yyyy (and hh:mm) as Russian portals write it.
+func formatDate(t time.Time, php string, clock bool) string {
+	if php == "" {
+		php = "d.m.Y"
+		if clock {
+			php += " H:i"
+		}
+	}
+	var b strings.Builder
+	for _, c := range php {
+		switch c {
+		case 'd':
+			b.WriteString(t.Format("02"))
+		case 'j':
+			b.WriteString(strconv.Itoa(t.Day()))
+		case 'm':
+			b.WriteString(t.Format("01"))
+		case 'n':
+			b.WriteString(strconv.Itoa(int(t.Month())))
+		case 'Y':
+			b.WriteString(t.Format("2006"))
+		case 'y':
+			b.WriteString(t.Format("06"))
+		case 'H':
+			b.WriteString(t.Format("15"))
+		case 'G':
+			b.WriteString(strconv.Itoa(t.Hour()))
+		case 'i':
+			b.WriteString(t.Format("04"))
+		case 's':
+			b.WriteString(t.Format("05"))
+		default:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
 // rawField edits a property the catalog doesn't describe: texts as texts, anything else as
 // JSON, so nothing of it is lost.
 func (e *editor) rawField(key string) fyne.CanvasObject {
 	val, _ := catalog.GetPath(e.draft.Properties, key)
 	if _, ok := val.(string); ok {
-		return e.textField(key, key, false, true, true, "")
+		return e.textField(key, key, textOpts{multi: true, templated: true})
 	}
 	data, _ := model.MarshalValue(val)
 	entry := newTextEntry(true)

@@ -24,6 +24,7 @@ type statusBar struct {
 	icon   *widget.Icon
 	saved  *widget.Label
 	checks *widget.Button
+	sel    *widget.Label
 	action *widget.Label
 	box    fyne.CanvasObject
 	state  saveState
@@ -37,10 +38,12 @@ func newStatusBar(d *Desk) *statusBar {
 	s.saved = widget.NewLabel("")
 	s.checks = widget.NewButton("", d.nextFinding)
 	s.checks.Importance = widget.LowImportance
+	s.sel = widget.NewLabel("")
+	s.sel.Hide()
 	s.action = widget.NewLabel("")
 	s.action.Truncation = fyne.TextTruncateEllipsis
 	s.action.Alignment = fyne.TextAlignTrailing
-	left := container.NewHBox(s.icon, s.saved, widget.NewSeparator(), s.checks)
+	left := container.NewHBox(s.icon, s.saved, widget.NewSeparator(), s.checks, s.sel)
 	line := canvas.NewRectangle(boardColor(colorCardEdge))
 	line.SetMinSize(fyne.NewSize(1, 1))
 	bg := canvas.NewRectangle(themeColor(theme.ColorNameBackground))
@@ -84,3 +87,13 @@ func (s *statusBar) setCounts(errs, warns int) {
 
 // setAction shows the last thing that happened.
 func (s *statusBar) setAction(text string) { s.action.SetText(text) }
+
+// setSelected shows how many robots are selected, when more than one.
+func (s *statusBar) setSelected(n int) {
+	if n < 2 {
+		s.sel.Hide()
+		return
+	}
+	s.sel.SetText("· " + lang.N("{{.Count}} selected", n, map[string]any{"Count": n}))
+	s.sel.Show()
+}
