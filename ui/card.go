@@ -207,9 +207,10 @@ func (r *cardRenderer) rebuild() {
 	}
 	r.lineTexts, r.lineIcons = r.lineTexts[:len(c.lines)], r.lineIcons[:len(c.lines)]
 
+	// A switched-off robot reads muted but still readable: it is still part of the design.
 	fg := themeColor(theme.ColorNameForeground)
 	if !v.active {
-		fg = themeColor(theme.ColorNameDisabled)
+		fg = themeColor(theme.ColorNamePlaceHolder)
 	}
 	for i, t := range r.title {
 		t.Text, t.Color = c.title[i], fg
@@ -217,17 +218,17 @@ func (r *cardRenderer) rebuild() {
 	for i, l := range c.lines {
 		col := themeColor(l.color)
 		if !v.active && l.color != theme.ColorNameError {
-			col = themeColor(theme.ColorNameDisabled)
+			col = themeColor(theme.ColorNamePlaceHolder)
 		}
 		r.lineTexts[i].Text, r.lineTexts[i].Color = l.text, col
 		r.setImage(r.lineIcons[i], l.icon, 0)
 	}
 	alpha := 0.0
 	if !v.active {
-		alpha = 0.55
+		alpha = 0.45
 	}
 	r.setImage(r.icon, c.b.bitmap(v.icon, "", cardIcon), alpha)
-	r.off.Color = themeColor(theme.ColorNameDisabled)
+	r.off.Color = themeColor(theme.ColorNamePlaceHolder)
 
 	switch {
 	case v.match:
