@@ -108,6 +108,12 @@ func (d *Desk) attach(doc Document) {
 	d.win.SetContent(container.NewBorder(d.head.box, d.status.box, nil, nil, d.split))
 }
 
+// Window is the window the desk fills; actions such as OnSync open their dialogs on it.
+func (d *Desk) Window() fyne.Window { return d.win }
+
+// Document is the project shown now (nil when none is open); it changes with File → Open.
+func (d *Desk) Document() Document { return d.doc }
+
 // startPipeline picks the pipeline to show: the last one used, else the first.
 func (d *Desk) startPipeline() model.PipelineKey {
 	items := pipelineItems(d.doc.Project().Portal)
