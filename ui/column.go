@@ -50,7 +50,8 @@ func newColumn(b *board, ref model.StageRef, st model.Stage) *column {
 	c.ExtendBaseWidget(c)
 	c.list = container.New(layout.NewCustomPaddedVBoxLayout(cardSpacing))
 	c.scroll = container.NewVScroll(c.list)
-	c.add = widget.NewButtonWithIcon(lang.L("Robot"), theme.ContentAddIcon(), func() { b.d.showAddRobot(ref) })
+	// Text only: an icon per column would decode its SVG thirty times on a big board.
+	c.add = widget.NewButton("+ "+lang.L("Robot"), func() { b.d.showAddRobot(ref) })
 	c.add.Importance = widget.LowImportance
 	return c
 }
@@ -104,7 +105,7 @@ func (c *column) CreateRenderer() fyne.WidgetRenderer {
 	r.countText = canvas.NewText("", color.Black)
 	r.countText.TextStyle = fyne.TextStyle{Bold: true}
 	r.countText.TextSize = theme.CaptionTextSize() + 1
-	r.trigIcon = canvas.NewImageFromResource(theme.NewColoredResource(svgIcon("trigger"), colorTrigger))
+	r.trigIcon = newBitmap(c.b.bitmap(svgIcon("trigger"), colorTrigger, lineIcon))
 	r.trigText = canvas.NewText("", color.Black)
 	r.trigText.TextSize = c.b.meters.line.size
 	r.empty = canvas.NewText("", color.Black)
