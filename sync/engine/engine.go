@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -46,6 +47,12 @@ type Engine struct {
 	mu     sync.Mutex
 	client *bitrix24.Client
 	cred   creds.Credentials
+	// pinned says the connection was made on request (Connect*, not from saved credentials
+	// for a project); pinDoc is the project it serves, bound by the first operation after it.
+	// That project keeps using it, even if it synced with another portal until now (the user
+	// switches portals) or a pull failed half way; other projects go to their own portals.
+	pinned bool
+	pinDoc plan.Doc
 }
 
 // New returns an engine that is not connected yet.
@@ -84,12 +91,16 @@ func (e *Engine) Client() *bitrix24.Client {
 // time, or as the portal's address alone, whose saved credentials are used. It checks the
 // credentials with one cheap call and returns the portal's host.
 func (e *Engine) Connect(ctx context.Context, portal string) (string, error) {
+	return e.connect(ctx, portal, true)
+}
+
+func (e *Engine) connect(ctx context.Context, portal string, explicit bool) (string, error) {
 	host, webhook, err := creds.ParsePortal(portal)
 	if err != nil {
 		return "", err
 	}
 	if webhook != "" {
-		return e.use(ctx, creds.Credentials{Host: host, Webhook: webhook})
+		return e.use(ctx, creds.Credentials{Host: host, Webhook: webhook}, explicit)
 	}
 	if e.opts.Creds == nil {
 		return "", fmt.Errorf("%s: %w", host, creds.ErrNotFound)
@@ -98,7 +109,7 @@ func (e *Engine) Connect(ctx context.Context, portal string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("%w; connect once with a webhook URL or OAuth", err)
 	}
-	return e.use(ctx, c)
+	return e.use(ctx, c, explicit)
 }
 
 // ConnectWebhook signs in with an incoming webhook URL and saves it.
@@ -110,7 +121,7 @@ func (e *Engine) ConnectWebhook(ctx context.Context, webhookURL string) (string,
 	if webhook == "" {
 		return "", fmt.Errorf("%s: not a webhook URL (https://portal/rest/<user>/<code>/)", host)
 	}
-	return e.use(ctx, creds.Credentials{Host: host, Webhook: webhook})
+	return e.use(ctx, creds.Credentials{Host: host, Webhook: webhook}, true)
 }
 
 // ConnectOAuth signs in as an OAuth application with its client ID and secret and a refresh
@@ -136,11 +147,12 @@ func (e *Engine) ConnectOAuth(ctx context.Context, endpoint, clientID, clientSec
 	}
 	return e.use(ctx, creds.Credentials{Host: creds.Host(u.Host), OAuth: &creds.OAuth{
 		Endpoint: root, ClientID: strings.TrimSpace(clientID), ClientSecret: strings.TrimSpace(clientSecret),
-		TokenURL: tokenURL, RefreshToken: strings.TrimSpace(refreshToken)}})
+		TokenURL: tokenURL, RefreshToken: strings.TrimSpace(refreshToken)}}, true)
 }
 
-// use makes a client from credentials, checks them against the portal and saves them.
-func (e *Engine) use(ctx context.Context, c creds.Credentials) (string, error) {
+// use makes a client from credentials, checks them against the portal and saves them. explicit
+// says the user asked for this connection (see Engine.pinned).
+func (e *Engine) use(ctx context.Context, c creds.Credentials, explicit bool) (string, error) {
 	if err := c.Check(); err != nil {
 		return "", err
 	}
@@ -178,7 +190,7 @@ func (e *Engine) use(ctx context.Context, c creds.Credentials) (string, error) {
 		}
 	}
 	e.mu.Lock()
-	e.client, e.cred = client, c
+	e.client, e.cred, e.pinned, e.pinDoc = client, c, explicit, nil
 	e.mu.Unlock()
 	e.log.Info("sync: connected", "portal", c.Host, "by", c.Kind())
 	return c.Host, nil
@@ -188,19 +200,19 @@ func (e *Engine) use(ctx context.Context, c creds.Credentials) (string, error) {
 // or "oauth"), from the saved credentials; ok is false when nothing is saved. Secrets never
 // come back.
 func (e *Engine) Saved(doc plan.Doc) (host, kind string, ok bool) {
-	host = e.Host()
+	host = projectHost(doc)
 	if host == "" {
-		host = projectHost(doc)
+		host = e.Host()
 	}
 	if host == "" {
 		return "", "", false
 	}
-	if e.Host() == host {
+	if e.opts.Creds == nil {
 		e.mu.Lock()
 		defer e.mu.Unlock()
-		return host, e.cred.Kind(), true
-	}
-	if e.opts.Creds == nil {
+		if e.cred.Host == host {
+			return host, e.cred.Kind(), true
+		}
 		return host, "", false
 	}
 	c, err := e.opts.Creds.Load(host)
@@ -221,20 +233,47 @@ func projectHost(doc plan.Doc) string {
 	return ""
 }
 
-// connected returns the client, connecting with the project's saved credentials if needed.
+// connected returns the client for the project's portal. A connection the user asked for
+// serves the project it was first used for. Otherwise the engine reuses its connection only for
+// the portal the project syncs with, and else connects to that portal (or, for a project never
+// synced, the one its snapshot came from) with its saved credentials. So when the app opens
+// another project, one project's plan never meets another project's portal.
 func (e *Engine) connected(ctx context.Context, doc plan.Doc) (*bitrix24.Client, string, error) {
-	if c := e.Client(); c != nil {
-		return c, e.Host(), nil
+	want := ""
+	if st, err := readState(doc); err == nil {
+		want = st.Host
 	}
-	host := projectHost(doc)
-	if host == "" || e.opts.Creds == nil {
+	e.mu.Lock()
+	if e.client != nil {
+		if e.pinned && e.pinDoc == nil {
+			e.pinDoc = doc
+		}
+		if e.pinned && sameDoc(e.pinDoc, doc) || want != "" && want == e.cred.Host {
+			defer e.mu.Unlock()
+			return e.client, e.cred.Host, nil
+		}
+	}
+	e.mu.Unlock()
+	if want == "" {
+		want = projectHost(doc)
+	}
+	if want == "" || e.opts.Creds == nil {
 		return nil, "", ErrNotConnected
 	}
-	if _, err := e.opts.Creds.Load(host); errors.Is(err, creds.ErrNotFound) {
-		return nil, "", fmt.Errorf("%s: %w", host, ErrNotConnected)
+	if _, err := e.opts.Creds.Load(want); errors.Is(err, creds.ErrNotFound) {
+		return nil, "", fmt.Errorf("%s: %w", want, ErrNotConnected)
 	}
-	if _, err := e.Connect(ctx, host); err != nil {
+	if _, err := e.connect(ctx, want, false); err != nil {
 		return nil, "", err
 	}
 	return e.Client(), e.Host(), nil
+}
+
+// sameDoc reports whether two projects are the same one.
+func sameDoc(a, b plan.Doc) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	ta, tb := reflect.TypeOf(a), reflect.TypeOf(b)
+	return ta == tb && ta.Comparable() && a == b
 }

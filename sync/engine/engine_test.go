@@ -326,3 +326,32 @@ func TestStageMissingOnThePortal(t *testing.T) {
 		}
 	}
 }
+
+// One engine serves the app across projects: each project talks to its own portal, even after
+// another project was synced with another portal.
+func TestEngineFollowsTheProjectsPortal(t *testing.T) {
+	a := newBench(t, setup{})
+	a.sync()
+	other := newBench(t, setup{})
+	// The app's engine (a's) connects to the other portal for the other project.
+	if _, err := a.eng.Connect(a.ctx, other.hook); err != nil {
+		t.Fatal(err)
+	}
+	p, err := a.eng.Pull(a.ctx, other.doc)
+	if err != nil || p.Host != strings.TrimPrefix(other.base, "http://") {
+		t.Fatalf("other project: %v %v", p, err)
+	}
+	// Back to the first project: its own portal, with its saved webhook.
+	p, err = a.eng.Pull(a.ctx, a.doc)
+	if err != nil || p.Host != strings.TrimPrefix(a.base, "http://") {
+		t.Fatalf("first project: %+v %v", p, err)
+	}
+	if host, kind, ok := a.eng.Saved(a.doc); !ok || kind != "webhook" || host != p.Host {
+		t.Fatalf("saved %q %q %v", host, kind, ok)
+	}
+	// A project never synced does not borrow the connection of another.
+	fresh := newBench(t, setup{})
+	if _, err := a.eng.Pull(a.ctx, fresh.doc); !errors.Is(err, engine.ErrNotConnected) {
+		t.Fatalf("fresh project: %v", err)
+	}
+}
