@@ -200,9 +200,13 @@ func (e *Engine) use(ctx context.Context, c creds.Credentials, explicit bool) (s
 // or "oauth"), from the saved credentials; ok is false when nothing is saved. Secrets never
 // come back.
 func (e *Engine) Saved(doc plan.Doc) (host, kind string, ok bool) {
-	host = projectHost(doc)
+	e.mu.Lock()
+	if e.client != nil && e.pinned && (e.pinDoc == nil || sameDoc(e.pinDoc, doc)) {
+		host = e.cred.Host // just connected on request for this project
+	}
+	e.mu.Unlock()
 	if host == "" {
-		host = e.Host()
+		host = projectHost(doc)
 	}
 	if host == "" {
 		return "", "", false
