@@ -156,6 +156,10 @@ func (d *syncDialog) show() {
 // showSaved says which credentials are saved for the project's portal.
 func (d *syncDialog) showSaved() {
 	host, kind, ok := d.svc.Saved(d.doc)
+	d.setSaved(host, kind, ok)
+}
+
+func (d *syncDialog) setSaved(host, kind string, ok bool) {
 	switch {
 	case ok && kind == "oauth":
 		d.saved.SetText(lang.L("Saved: OAuth application for {{.Host}}. Leave the fields empty to use it.", map[string]any{"Host": host}))
@@ -165,6 +169,15 @@ func (d *syncDialog) showSaved() {
 	default:
 		d.saved.SetText(lang.L("Nothing saved yet: give the portal's incoming webhook URL or an OAuth application. It is kept in the system keyring, never in the project."))
 	}
+}
+
+// forgetTyped clears the secrets typed into the dialog once they are saved: they need not stay
+// in the window, and an OAuth refresh token is spent by the first sign-in anyway.
+func (d *syncDialog) forgetTyped(host, kind string, ok bool) {
+	d.webhook.SetText("")
+	d.secret.SetText("")
+	d.refresh.SetText("")
+	d.setSaved(host, kind, ok)
 }
 
 // refreshState enables the buttons that make sense now.
@@ -223,28 +236,25 @@ func (d *syncDialog) startPull() {
 	d.summary.SetText(lang.L("Reading the portal…"))
 	d.progress.SetValue(0)
 	d.run(func(ctx context.Context) func() {
+		var err error
 		switch {
 		case !oauth && hook != "":
-			if _, err := d.svc.ConnectWebhook(ctx, hook); err != nil {
-				return d.failed(ctx, lang.L("Could not connect to the portal"), err)
-			}
+			_, err = d.svc.ConnectWebhook(ctx, hook)
 		case fresh:
-			if _, err := d.svc.ConnectOAuth(ctx, o[0], o[1], o[2], o[3]); err != nil {
-				return d.failed(ctx, lang.L("Could not connect to the portal"), err)
-			}
+			_, err = d.svc.ConnectOAuth(ctx, o[0], o[1], o[2], o[3])
+		}
+		if err != nil {
+			return d.failed(ctx, lang.L("Could not connect to the portal"), err)
+		}
+		if !oauth && hook != "" || fresh {
+			host, kind, ok := d.svc.Saved(d.doc)
+			fyne.Do(func() { d.forgetTyped(host, kind, ok) })
 		}
 		p, err := d.svc.Pull(ctx, d.doc)
 		if err != nil {
 			return d.failed(ctx, lang.L("Could not pull from the portal"), err)
 		}
-		return func() {
-			// The secrets are saved now; they need not stay in the window.
-			d.webhook.SetText("")
-			d.secret.SetText("")
-			d.refresh.SetText("")
-			d.showSaved()
-			d.setPlan(p)
-		}
+		return func() { d.setPlan(p) }
 	})
 }
 

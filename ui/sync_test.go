@@ -92,7 +92,8 @@ func (b *syncBench) treeText() string {
 	return strings.Join(lines, "\n")
 }
 
-// errorShown returns the text of the error dialog on top, or "".
+// errorShown returns the text of the dialog on top (the Sync dialog itself when no error is
+// shown over it).
 func (b *syncBench) errorShown() string {
 	top := b.w.Canvas().Overlays().Top()
 	if top == nil {
@@ -282,5 +283,33 @@ func TestSyncDialogCancel(t *testing.T) {
 	b.d.jobs.Wait()
 	if b.d.summary.Text != "Cancelled." || b.d.pull.Disabled() {
 		t.Fatalf("after cancel: %q", b.d.summary.Text)
+	}
+}
+
+// An OAuth application signs in through the dialog; its secrets leave the window once saved.
+func TestSyncDialogOAuth(t *testing.T) {
+	b := newSyncBench(t, fake.Options{OAuth: &fake.OAuthOptions{ClientID: "local.app", ClientSecret: "app-secret"}})
+	_, refresh := b.srv.IssueTokens(-time.Minute)
+	d := b.d
+	d.mode.SetSelected("OAuth application")
+	if d.oauthBox.Hidden || !d.hookBox.Hidden {
+		t.Fatal("the OAuth fields are not shown")
+	}
+	test.Type(d.endpoint, b.base)
+	test.Type(d.clientID, "local.app")
+	test.Type(d.secret, "app-secret")
+	test.Type(d.refresh, refresh)
+	b.tap(d.pull)
+	host := strings.TrimPrefix(b.base, "http://")
+	if !strings.Contains(d.summary.Text, "4 to take from the portal") || d.secret.Text != "" || d.refresh.Text != "" {
+		t.Fatalf("summary %q, secret left %v", d.summary.Text, d.secret.Text != "")
+	}
+	if !strings.Contains(d.saved.Text, "Saved: OAuth application for "+host) {
+		t.Fatalf("saved %q", d.saved.Text)
+	}
+	// Pulling again uses the saved, refreshed tokens; the spent refresh token is not needed.
+	b.tap(d.pull)
+	if shown := b.errorShown(); d.plan == nil || strings.Contains(shown, "Could not") {
+		t.Fatalf("second pull: %q", shown)
 	}
 }
