@@ -194,6 +194,9 @@ func syncPlan(ctx context.Context, e env, eng *engine.Engine, s *store.Store, as
 		}
 		return exitFindings
 	}
+	if p.Summary().Blocked > 0 {
+		return exitFindings // those stages will not agree after a push
+	}
 	return exitOK
 }
 
@@ -252,7 +255,7 @@ func syncPush(ctx context.Context, e env, eng *engine.Engine, s *store.Store, as
 			return fail(e, "%v", err)
 		}
 	}
-	if !res.Complete() {
+	if !res.Complete() || p.Summary().Blocked > 0 {
 		return exitFindings
 	}
 	return exitOK

@@ -265,3 +265,33 @@ func TestFakePortalCommand(t *testing.T) {
 		t.Fatal("fake-portal did not stop")
 	}
 }
+
+// Robots on a stage the portal lacks make plan and push exit 1: the two sides will not agree.
+func TestSyncCLIBlockedStage(t *testing.T) {
+	db, srv, hook := syncSetup(t)
+	gone := model.StageRef{Entity: "DEAL", Status: "C1:PREPARATION"}
+	edit(t, db, func(s *store.Store) {
+		if _, err := s.Do(model.Add{To: gone, Index: -1, Robots: []*model.Robot{{Type: "SocNetMessageActivity", Activated: true,
+			Properties: model.Properties{"Title": "Сирота"}}}}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if err := srv.Edit(func(d *fake.Data) error {
+		pl := d.Portal.Entity("DEAL").Pipeline(1)
+		pl.Stages = append(pl.Stages[:1], pl.Stages[2:]...)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := cli(t, "", "sync", "plan", "--db", db, "--portal", hook)
+	if code != 1 || !strings.Contains(out, "blocked: the portal has no such stage") {
+		t.Fatalf("plan: %d\n%s", code, out)
+	}
+	code, out, errs := cli(t, "", "sync", "push", "--db", db, "--yes", "--portal", strings.TrimSuffix(strings.SplitN(hook, "/rest/", 2)[0], "/"))
+	if code != 1 || !strings.Contains(out, "Applied 3 of 3 stages") {
+		t.Fatalf("push: %d\n%s\n%s", code, out, errs)
+	}
+	if robotCount(t, db) != 5 {
+		t.Fatalf("%d robots: the blocked stage's robot must stay", robotCount(t, db))
+	}
+}

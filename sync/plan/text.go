@@ -230,7 +230,7 @@ func (r *Result) WriteText(w io.Writer) error {
 	total := len(r.Applied) + len(r.NotApplied)
 	switch {
 	case total == 0:
-		t.printf("Nothing to apply: the project and %s agree.\n", r.Host)
+		t.printf("Nothing to apply to %s.\n", r.Host)
 	default:
 		t.printf("Applied %d of %d stages to %s.\n", len(r.Applied), total, r.Host)
 	}
