@@ -47,6 +47,20 @@ type Desk struct {
 	idle time.Duration
 	// prefs keeps the chosen pipeline and language.
 	prefs fyne.Preferences
+	// pv is the sample and moment the previews, the gallery and the timeline render for.
+	pv *previewState
+	// dialogs are the last opened of the preview, simulation and project dialogs.
+	dialogs openDialogs
+}
+
+// openDialogs holds the last opened of each of the desk's dialogs, so a change made in one
+// (the samples, the calendar) reaches the others, and tests can reach them.
+type openDialogs struct {
+	gallery  *gallery
+	timeline *timeline
+	samples  *samplesEditor
+	calendar *calendarEditor
+	problems *problemsList
 }
 
 // prefPipeline is the preference key of the last pipeline shown.
@@ -59,6 +73,8 @@ func NewDesk(w fyne.Window, doc Document, open Opener) *Desk {
 	if app := fyne.CurrentApp(); app != nil {
 		d.prefs = app.Preferences()
 	}
+	d.pv = newPreviewState(d)
+	d.Preview = d.pv.show
 	d.build()
 	d.attach(doc)
 	return d
@@ -81,6 +97,7 @@ func (d *Desk) build() {
 func (d *Desk) attach(doc Document) {
 	d.doc = doc
 	d.queue = &changeQueue{}
+	d.pv.reset()
 	if doc == nil {
 		d.win.SetContent(d.emptyView())
 		d.win.SetTitle("RoboDesk")
@@ -329,6 +346,10 @@ func (d *Desk) keys() {
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}, func(fyne.Shortcut) { d.focusSearch() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: mod}, func(fyne.Shortcut) { d.duplicateSelection() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: mod}, func(fyne.Shortcut) { d.openDialog() })
+	for _, t := range d.toolShortcuts() {
+		run := t.run
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: t.key, Modifier: mod}, func(fyne.Shortcut) { run() })
+	}
 }
 
 // typedKey handles keys that reach the window with no text field focused.
@@ -349,6 +370,8 @@ func (d *Desk) typedKey(e *fyne.KeyEvent) {
 		if d.doc != nil {
 			d.board.moveSelection(e.Name)
 		}
+	case fyne.KeyF8:
+		d.nextFinding()
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if ids := d.board.selected(); len(ids) == 1 {
 			d.openEditor(ids[0])
@@ -572,6 +595,10 @@ func (d *Desk) nextFinding() {
 func (d *Desk) Close() {
 	if d.editor != nil {
 		d.editor.flush()
+	}
+	if e := d.dialogs.samples; e != nil {
+		// The samples editor writes after a pause in typing; the last of it must not be lost.
+		e.flush()
 	}
 	d.board.stopTicker()
 	if d.doc != nil {

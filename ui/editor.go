@@ -234,6 +234,12 @@ func (e *editor) build() {
 		}
 	}
 	body.Add(section(lang.L("Settings"), settings))
+	// Preview is filled by Desk.Preview: the rendered messages of the robot. It comes right
+	// after the settings, so the text being typed and its rendering are seen together.
+	e.preview = container.NewStack()
+	if e.d.Preview != nil {
+		body.Add(section(lang.L("Preview"), e.preview))
+	}
 
 	e.delay = newDelayEditor(e)
 	body.Add(section(lang.L("When to run"), e.delay.box))
@@ -241,11 +247,6 @@ func (e *editor) build() {
 	body.Add(section(lang.L("Condition"), e.cond.box))
 	e.findings = container.NewVBox()
 	body.Add(section(lang.L("Checks"), e.findings))
-	// Preview is filled by Desk.Preview: the rendered messages of the robot.
-	e.preview = container.NewStack()
-	if e.d.Preview != nil {
-		body.Add(section(lang.L("Preview"), e.preview))
-	}
 	e.revalidate()
 	e.refreshPreview()
 

@@ -4,8 +4,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"robodesk/model"
 )
 
 // menu is the window's main menu. Its items carry no keyboard shortcuts for undo, copy and
@@ -43,10 +46,43 @@ func (d *Desk) menu() *fyne.MainMenu {
 	}
 	language := fyne.NewMenuItem(lang.L("Language"), nil)
 	language.ChildMenu = fyne.NewMenu("", langs...)
-	view := fyne.NewMenu(lang.L("View"), language)
+	view := fyne.NewMenu(lang.L("View"),
+		d.toolItem(lang.L("Timeline…"), fyne.KeyT, 0, func() { d.showTimeline(model.StageRef{}) }),
+		d.toolItem(lang.L("Messages of the stage…"), fyne.KeyM, 0, func() { d.showGallery(model.StageRef{}) }),
+		d.toolItem(lang.L("Problems…"), fyne.KeyP, 0, d.showProblems),
+		fyne.NewMenuItemSeparator(),
+		language)
+	tools := fyne.NewMenu(lang.L("Tools"),
+		d.toolItem(lang.L("Samples…"), fyne.KeyE, 0, d.showSamples),
+		d.toolItem(lang.L("Working calendar…"), fyne.KeyK, 0, d.showCalendar))
 	help := fyne.NewMenu(lang.L("Help"),
 		fyne.NewMenuItem(lang.L("Keyboard shortcuts"), d.showShortcuts))
-	return fyne.NewMainMenu(file, edit, view, help)
+	return fyne.NewMainMenu(file, edit, view, tools, help)
+}
+
+// toolShortcuts are the keys of the preview, simulation and project dialogs; keys() wires
+// them on the canvas and the menu shows them.
+func (d *Desk) toolShortcuts() []struct {
+	key fyne.KeyName
+	run func()
+} {
+	return []struct {
+		key fyne.KeyName
+		run func()
+	}{
+		{fyne.KeyT, func() { d.showTimeline(model.StageRef{}) }},
+		{fyne.KeyM, func() { d.showGallery(model.StageRef{}) }},
+		{fyne.KeyP, d.showProblems},
+		{fyne.KeyE, d.showSamples},
+		{fyne.KeyK, d.showCalendar},
+	}
+}
+
+// toolItem is a menu item with its Ctrl shortcut shown.
+func (d *Desk) toolItem(label string, key fyne.KeyName, mods fyne.KeyModifier, run func()) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, run)
+	it.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault | mods}
+	return it
 }
 
 // SetLanguage switches the interface language ("en", "ru", or "" for the system's) and
@@ -76,6 +112,8 @@ func (d *Desk) rebuild() {
 	d.board.stopTicker()
 	d.build()
 	d.OnSync, d.Preview = onSync, previews
+	// The preview section is made again in the new language; the samples picked stay.
+	d.pv.dropPanel()
 	doc := d.doc
 	if doc == nil {
 		d.attach(nil)
@@ -108,6 +146,12 @@ func (d *Desk) showShortcuts() {
 		{"Ctrl+A", lang.L("Select the stage's robots")},
 		{"Ctrl+F", lang.L("Search")},
 		{"Ctrl+O", lang.L("Open project…")},
+		{"Ctrl+T", lang.L("Timeline…")},
+		{"Ctrl+M", lang.L("Messages of the stage…")},
+		{"Ctrl+P", lang.L("Problems…")},
+		{"F8", lang.L("Go to the next robot with a problem")},
+		{"Ctrl+E", lang.L("Samples…")},
+		{"Ctrl+K", lang.L("Working calendar…")},
 		{lang.L("Ctrl-click, Shift-click"), lang.L("Select several robots")},
 		{lang.L("Drag"), lang.L("Move robots; with Ctrl held, copy them")},
 		{"Esc", lang.L("Cancel the drag; clear the selection")},

@@ -36,7 +36,8 @@ func newStatusBar(d *Desk) *statusBar {
 	s := &statusBar{d: d}
 	s.icon = widget.NewIcon(theme.ConfirmIcon())
 	s.saved = widget.NewLabel("")
-	s.checks = widget.NewButton("", d.nextFinding)
+	// The count leads to the Problems list: the linter's findings over the whole project.
+	s.checks = widget.NewButton("", d.showProblems)
 	s.checks.Importance = widget.LowImportance
 	s.sel = widget.NewLabel("")
 	s.sel.Hide()
