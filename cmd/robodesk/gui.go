@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"robodesk/model/store"
+	"robodesk/sync/creds"
+	"robodesk/sync/engine"
 	"robodesk/ui"
 )
 
@@ -45,7 +47,9 @@ func gui(e env) int {
 	// open another one.
 	doc, openErr := open(path)
 	a := app.NewWithID(AppID)
+	sync := syncEngine()
 	ui.Run(a, doc, open, func(d *ui.Desk) {
+		d.OnSync = func() { ui.ShowSync(d.Window(), d.Document(), sync) }
 		d.OpenDemo = func() (ui.Document, error) {
 			p, err := defaultProject()
 			if err != nil {
@@ -66,6 +70,16 @@ func gui(e env) int {
 		}
 	})
 	return exitOK
+}
+
+// syncEngine is the portal synchronisation the Sync dialog drives; credentials go to the OS
+// keyring, or a private file where there is none.
+func syncEngine() *engine.Engine {
+	cs, err := creds.Open(creds.Options{})
+	if err != nil {
+		fyne.LogError("credentials store", err)
+	}
+	return engine.New(engine.Options{Creds: cs})
 }
 
 // reportGeometry rewrites file with the board's geometry a few times a second.
