@@ -41,6 +41,10 @@ type Change struct {
 	Undo  []Op `json:"undo"`
 }
 
+// LabelPortal marks the change announced when the portal snapshot is replaced (a pull): it
+// carries no ops, and views rebuild what depends on pipelines, stages, fields and users.
+const LabelPortal = "portal"
+
 // Empty reports a change that changes nothing.
 func (c Change) Empty() bool { return len(c.Do) == 0 }
 

@@ -131,6 +131,11 @@ func (d *Desk) Window() fyne.Window { return d.win }
 // Document is the project shown now (nil when none is open); it changes with File → Open.
 func (d *Desk) Document() Document { return d.doc }
 
+func hasPipeline(p *model.Portal, k model.PipelineKey) bool {
+	_, _, err := p.Pipeline(k)
+	return err == nil
+}
+
 // startPipeline picks the pipeline to show: the last one used, else the first.
 func (d *Desk) startPipeline() model.PipelineKey {
 	items := pipelineItems(d.doc.Project().Portal)
@@ -249,6 +254,14 @@ func (d *Desk) drain() {
 	seen := map[model.StageRef]bool{}
 	var stages []model.StageRef
 	for _, ch := range changes {
+		if ch.Label == model.LabelPortal {
+			// New reference data: pipelines, stages and fields may have come or gone.
+			if !hasPipeline(d.doc.Project().Portal, d.key) {
+				d.key = d.startPipeline()
+			}
+			d.board.show(d.key)
+			d.head.update(d.doc, d.key)
+		}
 		for _, ref := range ch.Stages() {
 			if !seen[ref] {
 				seen[ref] = true

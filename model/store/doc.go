@@ -48,10 +48,12 @@ func (s *Store) SetPortal(p *model.Portal) error {
 		return fmt.Errorf("write portal snapshot: %w", err)
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if _, err := s.db.Exec(`UPDATE project SET portal = ? WHERE id = 1`, string(body)); err != nil {
+		s.mu.Unlock()
 		return fmt.Errorf("write portal snapshot: %w", err)
 	}
 	s.proj.Portal = p
+	s.mu.Unlock()
+	s.announce(model.Change{Label: model.LabelPortal})
 	return nil
 }
