@@ -292,8 +292,13 @@ func TestDocsAndPortal(t *testing.T) {
 	}
 	portal := *s.Project().Portal
 	portal.Name = "other.bitrix24.ru"
+	var announced []string
+	s.Subscribe(func(ch model.Change) { announced = append(announced, ch.Label) })
 	if err := s.SetPortal(&portal); err != nil {
 		t.Fatal(err)
+	}
+	if len(announced) != 1 || announced[0] != model.LabelPortal {
+		t.Fatalf("SetPortal announced %v", announced)
 	}
 	s = reopen(t, s)
 	defer s.Close()
