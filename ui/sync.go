@@ -44,7 +44,7 @@ func ShowSync(w fyne.Window, doc Document, svc SyncService) {
 	if doc == nil || svc == nil {
 		return
 	}
-	newSyncDialog(w, doc, svc).show()
+	newSyncDialog(w, uiThreadDoc{doc}, svc).show()
 }
 
 // Connection modes of the dialog.
