@@ -11,9 +11,9 @@ func init() {
 }
 
 func fakePortalCmd(e env) int {
-	fs := flags(e, "fake-portal", "--addr 127.0.0.1:PORT [--seed demo|big|empty] [--fail-rate R] [--latency D] [--code CODE]")
+	fs := flags(e, "fake-portal", "--addr 127.0.0.1:PORT [--seed demo|sample|big|empty] [--fail-rate R] [--latency D] [--code CODE]")
 	addr := fs.String("addr", "127.0.0.1:8090", "loopback address to listen on; port 0 picks one")
-	seed := fs.String("seed", "demo", "dataset: demo, big (20 pipelines, 500 users) or empty")
+	seed := fs.String("seed", "demo", "dataset: demo (the demo project's portal, changed there a little), sample, big (20 pipelines, 500 users) or empty")
 	failRate := fs.Float64("fail-rate", 0, "share of requests that fail on purpose (QUERY_LIMIT_EXCEEDED, HTTP 500, dropped connection), 0..1")
 	latency := fs.Duration("latency", 0, "delay every answer by about this long, e.g. 200ms")
 	code := fs.String("code", "", "webhook code (default: a random one, printed at start)")

@@ -252,7 +252,18 @@ func TestFakePortalCommand(t *testing.T) {
 		Connector string
 		Plan      plan.Summary
 	}
-	if code != 0 || json.Unmarshal([]byte(stdout), &pulled) != nil || pulled.Connector != fake.ConnectorVersion || pulled.Plan.Take != 4 {
+	seeded, err := fake.SeedData("demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	remote := 0
+	for _, tpl := range seeded.Templates {
+		var robots []json.RawMessage
+		json.Unmarshal(tpl.Robots, &robots)
+		remote += len(robots)
+	}
+	// The project had no robots: every robot of the demo portal is to be taken.
+	if code != 0 || json.Unmarshal([]byte(stdout), &pulled) != nil || pulled.Connector != fake.ConnectorVersion || pulled.Plan.Take != remote || remote < 30 {
 		t.Fatalf("pull from fake-portal: %d\n%s\n%s", code, stdout, stderr)
 	}
 	cancel()

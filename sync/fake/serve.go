@@ -16,13 +16,15 @@ import (
 func SeedData(seed string) (*Data, error) {
 	switch seed {
 	case "", "demo":
+		return ProjectDemo()
+	case "sample":
 		return Demo(), nil
 	case "big":
 		return FromPortal(Generate(Gen{Pipelines: 20, Stages: 15, Users: 500, Departments: 12, SmartProcesses: 2})), nil
 	case "empty":
 		return FromPortal(nil), nil
 	}
-	return nil, fmt.Errorf("unknown seed %q: want demo, big or empty", seed)
+	return nil, fmt.Errorf("unknown seed %q: want demo, sample, big or empty", seed)
 }
 
 // Serve runs the emulator on addr (such as 127.0.0.1:8090; port 0 picks one) until ctx ends,
