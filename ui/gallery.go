@@ -102,6 +102,7 @@ type gallery struct {
 	sample *widget.Select
 	list   *fyne.Container
 	scroll *container.Scroll
+	dlg    dialog.Dialog
 	// robots and views are what the list shows, for tests.
 	robots []preview.RobotTexts
 	views  []*textPreview
@@ -118,8 +119,9 @@ func (d *Desk) showGallery(ref model.StageRef) {
 	}
 	g := newGallery(d, ref)
 	dlg := dialog.NewCustom(lang.L("Messages of the stage"), lang.L("Close"), g.content(), d.win)
-	dlg.Resize(fyne.NewSize(880, 720))
+	dlg.Resize(fyne.NewSize(900, 740))
 	dlg.Show()
+	g.dlg = dlg
 	d.dialogs.gallery = g
 }
 
@@ -151,13 +153,17 @@ func (g *gallery) render() {
 		objs = append(objs, widget.NewLabel(lang.L("The stage has no robots.")))
 	}
 	for _, rt := range g.robots {
+		var props model.Properties
+		if r, _, _, ok := p.Robot(rt.RobotID); ok {
+			props = r.Properties
+		}
 		objs = append(objs, g.robotHead(rt))
 		if len(rt.Texts) == 0 {
 			objs = append(objs, noteLabel(lang.L("Sends no text."), widget.LowImportance))
 		}
 		for _, t := range rt.Texts {
 			v := newTextPreview()
-			v.set(t)
+			v.set(t, textLabel(rt.Type, props, t))
 			g.views = append(g.views, v)
 			objs = append(objs, container.NewPadded(v))
 		}
@@ -193,6 +199,10 @@ func (g *gallery) robotHead(rt preview.RobotTexts) fyne.CanvasObject {
 	sub.TextSize = theme.CaptionTextSize()
 	id := rt.RobotID
 	open := widget.NewButtonWithIcon(lang.L("Open"), theme.DocumentCreateIcon(), func() {
+		// The gallery closes, so the robot shows in the editor beside the board.
+		if g.dlg != nil {
+			g.dlg.Hide()
+		}
 		g.d.revealRobot(id)
 	})
 	open.Importance = widget.LowImportance

@@ -215,7 +215,7 @@ func newPreviewPanel(s *previewState) *previewPanel {
 	timeline.Importance = widget.LowImportance
 	form := container.New(layoutForm(),
 		widget.NewLabel(lang.L("Sample")), p.sample,
-		widget.NewLabel(lang.L("Moment")), p.moment)
+		widget.NewLabel(lang.L("Rendered at")), p.moment)
 	p.box = container.NewVBox(form, p.texts, p.note, container.NewHBox(gallery, timeline))
 	return p
 }
@@ -281,7 +281,7 @@ func (p *previewPanel) showTexts(texts []preview.Text) {
 	}
 	p.views = p.views[:len(texts)]
 	for i, t := range texts {
-		p.views[i].set(t)
+		p.views[i].set(t, textLabel(p.draft.Type, p.draft.Properties, t))
 	}
 	if changed {
 		objs := make([]fyne.CanvasObject, len(p.views))

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -99,7 +100,7 @@ type momentPicker struct {
 	day     *widget.Entry
 	clock   *widget.Entry
 	presets *widget.Button
-	zone    *widget.Label
+	zone    *canvas.Text
 	problem *widget.Label
 	content *fyne.Container
 	// showing is set while the picker writes its own entries, so that is not taken as typing.
@@ -115,21 +116,20 @@ func newMomentPicker(loc func() *time.Location, now func() time.Time, live bool)
 	p.day.SetPlaceHolder(lang.L("dd.mm.yyyy"))
 	p.clock = widget.NewEntry()
 	p.clock.SetPlaceHolder(lang.L("hh:mm"))
-	p.day.Validator = func(s string) error { _, err := parseDay(s, p.loc()); return err }
-	p.clock.Validator = func(s string) error { _, _, err := parseTimeOfDay(s); return err }
 	p.day.OnChanged = func(string) { p.typed() }
 	p.clock.OnChanged = func(string) { p.typed() }
 	p.presets = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), p.showPresets)
 	p.presets.Importance = widget.LowImportance
-	p.zone = widget.NewLabel("")
-	p.zone.Importance = widget.LowImportance
+	p.zone = canvas.NewText("", mutedText())
+	p.zone.TextSize = theme.CaptionTextSize()
 	p.problem = widget.NewLabel("")
 	p.problem.Importance = widget.DangerImportance
 	p.problem.Wrapping = fyne.TextWrapWord
 	p.problem.Hide()
 	day := container.NewGridWrap(fyne.NewSize(120, p.day.MinSize().Height), p.day)
 	clock := container.NewGridWrap(fyne.NewSize(76, p.clock.MinSize().Height), p.clock)
-	p.content = container.NewVBox(container.NewHBox(day, clock, p.presets, p.zone), p.problem)
+	// The zone goes under the entries: the editor panel has no width to spare beside them.
+	p.content = container.NewVBox(container.NewHBox(day, clock, p.presets), p.zone, p.problem)
 	p.show(now().In(loc()), live)
 	return p
 }
@@ -144,9 +144,10 @@ func (p *momentPicker) show(at time.Time, live bool) {
 	p.problem.Hide()
 	zone := at.Location().String()
 	if live {
-		zone = lang.L("now") + " · " + zone
+		zone = lang.L("Follows the current time") + " · " + zone
 	}
-	p.zone.SetText(zone)
+	p.zone.Text = zone
+	p.zone.Refresh()
 }
 
 // typed takes the entries' text once it reads as a moment.
@@ -162,7 +163,8 @@ func (p *momentPicker) typed() {
 	}
 	p.problem.Hide()
 	p.at, p.live = at, false
-	p.zone.SetText(at.Location().String())
+	p.zone.Text = at.Location().String()
+	p.zone.Refresh()
 	if p.onChanged != nil {
 		p.onChanged(at, false)
 	}

@@ -7,11 +7,13 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"robodesk/model/catalog"
 	"robodesk/model/preview"
 )
 
@@ -167,6 +169,25 @@ func emptyReason(e preview.Empty) string {
 	return lang.L("«{{.Field}}» is empty in the sample", data)
 }
 
+// textLabel names a text in the interface language: its property's title in the catalog, with
+// the rest of the path for a nested or listed one; the engine's label (the portal's language)
+// otherwise.
+func textLabel(typ string, props map[string]any, t preview.Text) string {
+	e := catalog.Lookup(typ, props)
+	if e == nil {
+		return t.Label
+	}
+	for _, p := range e.Props {
+		if t.Key == p.Key {
+			return p.Title.In(langCode())
+		}
+		if rest, ok := strings.CutPrefix(t.Key, p.Key); ok && (strings.HasPrefix(rest, "[") || strings.HasPrefix(rest, ".")) {
+			return p.Title.In(langCode()) + " " + rest
+		}
+	}
+	return t.Label
+}
+
 // textStats is the line under a text: its length and, for an SMS, how it is sent.
 func textStats(t preview.Text) string {
 	s := lang.N("{{.Count}} character", t.Chars, map[string]any{"Count": t.Chars})
@@ -204,19 +225,23 @@ func newTextPreview() *textPreview {
 	v.body = widget.NewRichText()
 	v.body.Wrapping = fyne.TextWrapWord
 	v.notes = container.NewVBox()
-	v.stats = widget.NewLabel("")
-	v.stats.Importance = widget.LowImportance
+	v.stats = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	v.stats.Wrapping = fyne.TextWrapWord
 	v.limit = newLimitBar()
 	v.limit.Hide()
-	v.content = container.NewVBox(v.label, v.body, v.notes, v.limit, v.stats)
+	// The text sits on a card of its own, as the message it will be.
+	card := canvas.NewRectangle(boardColor(colorCard))
+	card.CornerRadius = 6
+	card.StrokeColor = boardColor(colorCardEdge)
+	card.StrokeWidth = 1
+	v.content = container.NewVBox(v.label, container.NewStack(card, v.body), v.notes, v.limit, v.stats)
 	return v
 }
 
-// set shows a rendered text.
-func (v *textPreview) set(t preview.Text) {
+// set shows a rendered text under a label.
+func (v *textPreview) set(t preview.Text, label string) {
 	v.t = t
-	v.label.SetText(t.Label)
+	v.label.SetText(label)
 	v.body.Segments = richSegments(textPieces(t))
 	v.body.Refresh()
 	var notes []fyne.CanvasObject

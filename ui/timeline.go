@@ -201,9 +201,13 @@ func (t *timeline) rowView(row timelineRow) fyne.CanvasObject {
 	}
 	add(row.Reason, widget.WarningImportance)
 	add(row.Note, widget.LowImportance)
+	var props model.Properties
+	if r, _, _, ok := t.d.doc.Project().Robot(s.RobotID); ok {
+		props = r.Properties
+	}
 	for _, tx := range s.Texts {
 		v := newTextPreview()
-		v.set(tx)
+		v.set(tx, textLabel(s.Type, props, tx))
 		items = append(items, indent(v))
 	}
 	return container.NewVBox(items...)
@@ -232,15 +236,15 @@ func timelineLegend() fyne.CanvasObject {
 	hollow := canvas.NewCircle(themeColor(theme.ColorNameBackground))
 	hollow.StrokeColor, hollow.StrokeWidth = mutedText(), 2
 	caption := func(s string) fyne.CanvasObject {
-		l := widget.NewLabel(s)
-		l.Importance = widget.LowImportance
-		return l
+		t := canvas.NewText(s, themeColor(theme.ColorNameForeground))
+		t.TextSize = theme.CaptionTextSize() + 1
+		return container.NewPadded(container.NewCenter(t))
 	}
 	return container.NewHBox(
 		swatch(faded(themeColor(theme.ColorNameSuccess), 40), 18, 12, false), caption(lang.L("working hours")),
 		swatch(boardColor(colorEmployees), 11, 11, true), caption(lang.L("runs")),
 		container.NewCenter(container.NewGridWrap(fyne.NewSize(11, 11), hollow)), caption(lang.L("skipped or not reached")),
-		swatch(faded(boardColor(colorEmployees), 110), 18, 6, false), caption(lang.L("waits")),
+		swatch(faded(boardColor(colorOther), 110), 18, 6, false), caption(lang.L("waits")),
 		swatch(boardColor(colorChain), 2, 14, false), caption(lang.L("after the previous robot")),
 	)
 }
