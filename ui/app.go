@@ -14,6 +14,7 @@ func Run(a fyne.App, doc Document, open Opener, setup ...func(*Desk)) {
 	a.Settings().SetTheme(newTheme())
 	w := a.NewWindow("RoboDesk")
 	d := NewDesk(w, doc, open)
+	d.lintWait = lintWait
 	for _, f := range setup {
 		f(d)
 	}

@@ -262,8 +262,7 @@ func (c *calendarEditor) save() bool {
 
 func (c *calendarEditor) setStatus(text string, imp widget.Importance) {
 	c.status.SetText(text)
-	c.status.Importance = imp
-	c.status.Refresh()
+	setNote(c.status, imp)
 }
 
 // calendarChanged brings what counts with the calendar up to date.
@@ -273,4 +272,5 @@ func (d *Desk) calendarChanged() {
 	if t := d.dialogs.timeline; t != nil {
 		t.run()
 	}
+	d.lintSoon()
 }

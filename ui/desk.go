@@ -51,6 +51,11 @@ type Desk struct {
 	pv *previewState
 	// dialogs are the last opened of the preview, simulation and project dialogs.
 	dialogs openDialogs
+	// lintWait is how long after the last change the whole project is linted in the
+	// background for the status bar's count; zero leaves that to the Problems list (tests).
+	lintWait  time.Duration
+	lintTimer *time.Timer
+	lintGen   int
 }
 
 // openDialogs holds the last opened of each of the desk's dialogs, so a change made in one
@@ -98,6 +103,8 @@ func (d *Desk) attach(doc Document) {
 	d.doc = doc
 	d.queue = &changeQueue{}
 	d.pv.reset()
+	d.lintGen++
+	d.status.setLint(nil, false)
 	if doc == nil {
 		d.win.SetContent(d.emptyView())
 		d.win.SetTitle("RoboDesk")
@@ -282,6 +289,7 @@ func (d *Desk) drain() {
 func (d *Desk) updateCounts() {
 	errs, warns := d.board.counts()
 	d.status.setCounts(errs, warns)
+	d.lintSoon()
 }
 
 // saveFailed tells the user an edit did not reach the project file, and why.

@@ -98,6 +98,7 @@ func (s *previewState) saved(entity string, set sample.Set) {
 		delete(s.picked, entity)
 	}
 	s.rerender()
+	s.d.lintSoon()
 }
 
 // rerender renders the editor's preview again, for a change of samples or of the calendar.
@@ -202,7 +203,7 @@ func newPreviewPanel(s *previewState) *previewPanel {
 	}
 	p.note = widget.NewLabel("")
 	p.note.Wrapping = fyne.TextWrapWord
-	p.note.Importance = widget.LowImportance
+	setNote(p.note, widget.LowImportance)
 	p.note.Hide()
 	p.texts = container.NewVBox()
 	gallery := widget.NewButtonWithIcon(lang.L("Stage messages"), theme.ListIcon(), func() {

@@ -271,8 +271,19 @@ func (v *textPreview) set(t preview.Text, label string) {
 func noteLabel(text string, imp widget.Importance) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	l.Importance = imp
+	setNote(l, imp)
 	return l
+}
+
+// setNote colors a note by importance. Minor notes are set in italics rather than in the
+// placeholder color, which is too faint to read on the light theme.
+func setNote(l *widget.Label, imp widget.Importance) {
+	l.Importance = imp
+	l.TextStyle.Italic = imp == widget.LowImportance
+	if imp == widget.LowImportance {
+		l.Importance = widget.MediumImportance
+	}
+	l.Refresh()
 }
 
 // CreateRenderer implements fyne.Widget.

@@ -20,6 +20,51 @@ import (
 // the count says how many there are.
 const problemsShown = 300
 
+// lintWait is how long the status bar's count waits after the last change before the whole
+// project is linted again.
+const lintWait = 800 * time.Millisecond
+
+// lintSoon lints the whole project in the background a moment after the last change, so the
+// status bar counts what the Problems list it opens will show.
+func (d *Desk) lintSoon() {
+	if d.lintWait <= 0 || d.doc == nil {
+		return
+	}
+	if d.lintTimer != nil {
+		d.lintTimer.Stop()
+	}
+	d.lintGen++
+	gen := d.lintGen
+	d.lintTimer = time.AfterFunc(d.lintWait, func() {
+		fyne.Do(func() {
+			if gen == d.lintGen && d.doc != nil {
+				d.lintNow(gen)
+			}
+		})
+	})
+}
+
+// lintNow lints a copy of the project off the UI goroutine and counts the findings in the
+// status bar, unless something changed meanwhile.
+func (d *Desk) lintNow(gen int) {
+	doc := d.doc
+	p := snapshotProject(doc.Project())
+	samples, err := sample.LoadAll(doc, p.Portal)
+	if err != nil {
+		return // the Problems list says why when it is opened
+	}
+	opts, _ := lint.LoadOptions(doc)
+	now := time.Now()
+	go func() {
+		found := lint.LintWith(p, samples, now, opts)
+		fyne.Do(func() {
+			if gen == d.lintGen && d.doc == doc {
+				d.status.setLint(found, true)
+			}
+		})
+	}()
+}
+
 // snapshotProject copies a project's robots and stage settings over the same portal snapshot,
 // so the linter can read it on another goroutine while the user goes on editing.
 func snapshotProject(p *model.Project) *model.Project {
@@ -137,6 +182,9 @@ func (pl *problemsList) run() {
 			}
 			pl.found = found
 			pl.show()
+			if d.doc != nil {
+				d.status.setLint(found, true)
+			}
 		})
 	}()
 }

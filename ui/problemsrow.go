@@ -65,11 +65,14 @@ func (r *problemRow) paint() {
 func (r *problemRow) CreateRenderer() fyne.WidgetRenderer {
 	r.bg = canvas.NewRectangle(color.Transparent)
 	r.bg.CornerRadius = 4
-	where := widget.NewLabelWithStyle(r.where, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	where.Wrapping = fyne.TextWrapWord
-	msg := widget.NewLabel(r.message)
-	msg.Wrapping = fyne.TextWrapWord
+	// One rich text for both lines keeps them together: two labels would each add padding.
+	where := widget.RichTextStyleStrong
+	where.Inline = false
+	text := widget.NewRichText(
+		&widget.TextSegment{Text: r.where, Style: where},
+		&widget.TextSegment{Text: r.message, Style: widget.RichTextStyleParagraph})
+	text.Wrapping = fyne.TextWrapWord
 	icon := widget.NewIcon(severityIcon(r.f.Severity))
-	body := container.NewBorder(nil, nil, container.NewVBox(icon), nil, container.NewVBox(where, msg))
+	body := container.NewBorder(nil, nil, container.NewVBox(icon), nil, text)
 	return widget.NewSimpleRenderer(container.NewStack(r.bg, body))
 }

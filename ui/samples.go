@@ -259,8 +259,7 @@ func (e *samplesEditor) changed(w *sampleField) {
 
 func (e *samplesEditor) setStatus(text string, imp widget.Importance) {
 	e.status.SetText(text)
-	e.status.Importance = imp
-	e.status.Refresh()
+	setNote(e.status, imp)
 }
 
 // schedule writes the samples after a pause in typing.

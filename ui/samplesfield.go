@@ -198,7 +198,7 @@ type dateInput struct {
 func newDateInput(clock bool, loc func() *time.Location, changed func()) *dateInput {
 	in := &dateInput{e: widget.NewEntry(), shown: widget.NewLabel(""), loc: loc, clock: clock}
 	in.e.SetPlaceHolder(lang.L("+3d, today 10:00, 05.03.2024"))
-	in.shown.Importance = widget.LowImportance
+	setNote(in.shown, widget.LowImportance)
 	in.e.OnChanged = func(string) {
 		in.resolve()
 		changed()

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"robodesk/model"
 )
 
 // saveState is what the status bar says about saving.
@@ -30,6 +32,10 @@ type statusBar struct {
 	state  saveState
 	errs   int
 	warns  int
+	// linted is set once the linter has checked the whole project; its counts then stand in
+	// for the pipeline's, as the count opens the linter's Problems list.
+	linted              bool
+	lintErrs, lintWarns int
 }
 
 func newStatusBar(d *Desk) *statusBar {
@@ -69,9 +75,36 @@ func (s *statusBar) setState(st saveState, detail string) {
 	}
 }
 
-// setCounts shows the pipeline's validation findings.
+// setCounts takes the pipeline's validation findings; they show until the linter has checked
+// the project.
 func (s *statusBar) setCounts(errs, warns int) {
 	s.errs, s.warns = errs, warns
+	s.paintCounts()
+}
+
+// setLint takes the linter's findings over the whole project; forget drops them, for another
+// project.
+func (s *statusBar) setLint(found []model.Finding, known bool) {
+	s.linted, s.lintErrs, s.lintWarns = known, 0, 0
+	for _, f := range found {
+		switch f.Severity {
+		case model.SevError:
+			s.lintErrs++
+		case model.SevWarning:
+			s.lintWarns++
+		}
+	}
+	s.paintCounts()
+}
+
+// paintCounts shows the findings counted last.
+func (s *statusBar) paintCounts() {
+	errs, warns := s.errs, s.warns
+	if s.linted {
+		// The project's errors include the pipeline's; a change the linter has not seen yet
+		// still shows its own.
+		errs, warns = max(errs, s.lintErrs), max(warns, s.lintWarns)
+	}
 	switch {
 	case errs == 0 && warns == 0:
 		s.checks.SetIcon(theme.NewColoredResource(theme.ConfirmIcon(), theme.ColorNameSuccess))
