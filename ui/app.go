@@ -15,6 +15,7 @@ func Run(a fyne.App, doc Document, open Opener, setup ...func(*Desk)) {
 	w := a.NewWindow("RoboDesk")
 	d := NewDesk(w, doc, open)
 	d.lintWait = lintWait
+	d.lintSoon()
 	for _, f := range setup {
 		f(d)
 	}

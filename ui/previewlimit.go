@@ -66,9 +66,13 @@ func (b *limitBar) set(n, max int) {
 // state is how the bar rates its count.
 func (b *limitBar) state() limitState { return limitOf(b.n, b.max) }
 
-// text is the count the bar shows.
+// text is the count the bar shows, and past the limit by how much.
 func (b *limitBar) text() string {
-	return lang.L("{{.N}} of {{.Max}} characters", map[string]any{"N": b.n, "Max": b.max})
+	data := map[string]any{"N": b.n, "Max": b.max, "Over": b.n - b.max}
+	if b.n > b.max {
+		return lang.L("{{.N}} of {{.Max}} characters, {{.Over}} too many", data)
+	}
+	return lang.L("{{.N}} of {{.Max}} characters", data)
 }
 
 // CreateRenderer implements fyne.Widget.
@@ -91,11 +95,18 @@ type limitRenderer struct {
 	label       *canvas.Text
 }
 
-// limitLabelWidth keeps the count right of the bar whatever its digits.
+// limitLabelWidth is the least room the count takes right of the bar, so the bar does not
+// jump as digits come and go.
 const limitLabelWidth = 150
 
+// labelWidth is the room the count takes now.
+func (r *limitRenderer) labelWidth() float32 {
+	return fyne.Max(limitLabelWidth, r.label.MinSize().Width)
+}
+
 func (r *limitRenderer) Layout(size fyne.Size) {
-	barW := size.Width - limitLabelWidth - 8
+	lw := r.labelWidth()
+	barW := size.Width - lw - 8
 	y := (size.Height - 8) / 2
 	r.track.Move(fyne.NewPos(0, y))
 	r.track.Resize(fyne.NewSize(barW, 8))
@@ -106,11 +117,11 @@ func (r *limitRenderer) Layout(size fyne.Size) {
 	r.fill.Move(fyne.NewPos(0, y))
 	r.fill.Resize(fyne.NewSize(barW*frac, 8))
 	r.label.Move(fyne.NewPos(barW+8, 0))
-	r.label.Resize(fyne.NewSize(limitLabelWidth, size.Height))
+	r.label.Resize(fyne.NewSize(lw, size.Height))
 }
 
 func (r *limitRenderer) MinSize() fyne.Size {
-	return fyne.NewSize(limitLabelWidth+60, fyne.Max(r.label.MinSize().Height, 16))
+	return fyne.NewSize(r.labelWidth()+60, fyne.Max(r.label.MinSize().Height, 16))
 }
 
 func (r *limitRenderer) Refresh() {

@@ -191,12 +191,18 @@ func textLabel(typ string, props map[string]any, t preview.Text) string {
 // textStats is the line under a text: its length and, for an SMS, how it is sent.
 func textStats(t preview.Text) string {
 	s := lang.N("{{.Count}} character", t.Chars, map[string]any{"Count": t.Chars})
+	if t.MaxLen > 0 {
+		s = "" // the limit bar counts them
+	}
 	if t.SMS && t.Segments.Count > 0 {
+		if s != "" {
+			s += " · "
+		}
 		enc := lang.L("GSM-7, Latin letters")
 		if t.Segments.Encoding == preview.UCS2 {
 			enc = lang.L("UCS-2, Cyrillic or other letters")
 		}
-		s += " · " + lang.N("{{.Count}} SMS", t.Segments.Count, map[string]any{"Count": t.Segments.Count}) +
+		s += lang.N("{{.Count}} SMS", t.Segments.Count, map[string]any{"Count": t.Segments.Count}) +
 			" (" + enc + ", " + lang.L("{{.Per}} per part", map[string]any{"Per": t.Segments.PerSegment}) + ")"
 	}
 	return s
@@ -259,6 +265,7 @@ func (v *textPreview) set(t preview.Text, label string) {
 	v.notes.Objects = notes
 	v.notes.Refresh()
 	v.stats.SetText(textStats(t))
+	v.stats.Hidden = v.stats.Text == ""
 	if t.MaxLen > 0 {
 		v.limit.set(t.Chars, t.MaxLen)
 		v.limit.Show()

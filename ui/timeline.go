@@ -111,8 +111,13 @@ func (t *timeline) run() {
 		if i < len(robots) {
 			r = robots[i]
 		}
+		// Beside a robot that does not run, the chart says why, as far as there is room.
+		note := stepReason(s, r, entity, p.Portal, t.tl)
+		if note == "" {
+			note = statusText(s.Status)
+		}
 		chart[i] = chartRow{Title: s.Title, Status: s.Status, Start: s.Delay.Start, At: s.At, Finish: s.Finish,
-			After: s.After, Color: stepColor(s, r), Note: statusText(s.Status)}
+			After: s.After, Color: stepColor(s, r), Note: note}
 		if s.Status == sim.Disabled || s.Status == sim.Blocked {
 			chart[i].Start = time.Time{}
 		}
@@ -185,22 +190,31 @@ func (t *timeline) rowView(row timelineRow) fyne.CanvasObject {
 	default:
 		status.Importance = widget.LowImportance
 	}
-	title := widget.NewLabelWithStyle(lang.L("{{.N}}. {{.Title}}", map[string]any{"N": s.Index + 1, "Title": s.Title}),
-		fyne.TextAlignLeading, fyne.TextStyle{})
-	title.Truncation = fyne.TextTruncateEllipsis
-	left := container.NewGridWrap(fyne.NewSize(190, when.MinSize().Height), when)
-	head := container.NewBorder(nil, nil, left, status, title)
-	items := []fyne.CanvasObject{head}
-	add := func(text string, imp widget.Importance) {
-		if text != "" {
-			items = append(items, indent(noteLabel(text, imp)))
+	// The title and what is said of the step share one rich text: separate labels would each
+	// add their padding, and a stage's steps should fit the screen.
+	strong := widget.RichTextStyleStrong
+	strong.Inline = false
+	segs := []widget.RichTextSegment{&widget.TextSegment{
+		Text: lang.L("{{.N}}. {{.Title}}", map[string]any{"N": s.Index + 1, "Title": s.Title}), Style: strong}}
+	para := func(text string, col fyne.ThemeColorName, italic bool) {
+		if text == "" {
+			return
 		}
+		st := widget.RichTextStyleParagraph
+		st.ColorName = col
+		st.TextStyle.Italic = italic
+		segs = append(segs, &widget.TextSegment{Text: text, Style: st})
 	}
 	if row.When != "" {
-		add(lang.L("When: {{.When}}", map[string]any{"When": row.When}), widget.MediumImportance)
+		para(lang.L("When: {{.When}}", map[string]any{"When": row.When}), theme.ColorNameForeground, false)
 	}
-	add(row.Reason, widget.WarningImportance)
-	add(row.Note, widget.LowImportance)
+	para(row.Reason, theme.ColorNameWarning, false)
+	para(row.Note, theme.ColorNameForeground, true)
+	text := widget.NewRichText(segs...)
+	text.Wrapping = fyne.TextWrapWord
+	left := container.NewGridWrap(fyne.NewSize(190, when.MinSize().Height), when)
+	head := container.NewBorder(nil, nil, container.NewVBox(left), container.NewVBox(status), text)
+	items := []fyne.CanvasObject{head}
 	var props model.Properties
 	if r, _, _, ok := t.d.doc.Project().Robot(s.RobotID); ok {
 		props = r.Properties

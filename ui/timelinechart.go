@@ -298,9 +298,10 @@ func (r *chartRenderer) draw(size fyne.Size) []fyne.CanvasObject {
 			sx = ax
 		}
 		if ax-sx > 1 {
-			col := faded(cat, 110)
+			// Waits are neutral, so the dots in the category colors stand out.
+			col := faded(boardColor(colorOther), 110)
 			if !runs {
-				col = faded(muted, 90)
+				col = faded(muted, 70)
 			}
 			rect(sx, mid-3, ax-sx, 6, col)
 		}
