@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -9,8 +10,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"robodesk/model"
 	"robodesk/model/preview"
 	"robodesk/model/sample"
+	"robodesk/model/store"
 )
 
 // fixedNow is the moment preview tests render at: a Tuesday morning in March 2024, Moscow.
@@ -286,5 +289,57 @@ func TestTextPieces(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// benchDesk is a desk over a temp-file demo project for benchmarks.
+func benchDesk(b *testing.B) *Desk {
+	b.Helper()
+	a := test.NewTempApp(b)
+	a.Settings().SetTheme(newTheme())
+	setLang(b, "en")
+	s, err := store.CreateDemo(filepath.Join(b.TempDir(), "p.sqlite"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := test.NewTempWindow(b, widget.NewLabel(""))
+	d := NewDesk(w, s, nil)
+	b.Cleanup(d.Close)
+	d.idle, d.pv.wait = 0, 0
+	if err := d.ShowPipeline("DEAL:0"); err != nil {
+		b.Fatal(err)
+	}
+	return d
+}
+
+// BenchmarkPreviewRender is one re-render of the editor's preview while typing: the e-mail to
+// the responsible (subject and a long body) for the typical sample.
+func BenchmarkPreviewRender(b *testing.B) {
+	d := benchDesk(b)
+	for _, ref := range d.doc.Project().Stages() {
+		for _, r := range d.doc.Project().Robots(ref) {
+			if r.Title() == "Письмо ответственному о новой сделке" {
+				d.revealRobot(r.ID)
+			}
+		}
+	}
+	p := d.pv.panel
+	if p == nil || len(p.views) != 2 {
+		b.Fatal("the preview of the e-mail is not open")
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p.render()
+	}
+}
+
+// BenchmarkTimelineRun is one simulation of the new-deal stage as the timeline shows it:
+// simulate, chart and list.
+func BenchmarkTimelineRun(b *testing.B) {
+	d := benchDesk(b)
+	tl := newTimeline(d, model.StageRef{Entity: "DEAL", Status: "NEW"})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tl.run()
 	}
 }
