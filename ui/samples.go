@@ -136,7 +136,7 @@ func newSamplesEditor(d *Desk, entity string) *samplesEditor {
 func (e *samplesEditor) content() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon(lang.L("Add"), theme.ContentAddIcon(), func() { e.add() })
 	left := container.NewBorder(nil, container.NewGridWithColumns(2, add, e.dup, e.ren, e.del), nil, nil, e.list)
-	leftBox := container.NewGridWrap(fyne.NewSize(250, 560), left)
+	leftBox := container.NewGridWrap(fyne.NewSize(310, 560), left)
 	hint := noteLabel(lang.L("Dates may be relative to the moment of a preview: now, today, +3d, -1d, +2w, +4h, +2d 15:00."), widget.LowImportance)
 	right := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, e.generate, hint), widget.NewSeparator()), nil, nil, nil, e.scroll)
 	top := container.New(layoutForm(), widget.NewLabel(lang.L("Entity")), e.entitySel)
