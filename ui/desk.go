@@ -100,6 +100,10 @@ func (d *Desk) build() {
 
 // attach shows a document (or the empty window when it is nil).
 func (d *Desk) attach(doc Document) {
+	if e := d.dialogs.samples; e != nil {
+		e.flush() // into the project it was typed for, before that one closes
+	}
+	d.dialogs = openDialogs{}
 	d.doc = doc
 	d.queue = &changeQueue{}
 	d.pv.reset()

@@ -34,12 +34,20 @@ type previewState struct {
 	// now tells the time; tests fix it.
 	now func() time.Time
 	// wait is the debounce of re-rendering while typing; zero renders at once (tests).
-	wait  time.Duration
+	wait time.Duration
+	// after runs f on the UI goroutine once d has passed, unless stopped; tests step it.
+	after func(d time.Duration, f func()) (stop func())
 	panel *previewPanel
 }
 
 func newPreviewState(d *Desk) *previewState {
-	return &previewState{d: d, picked: map[string]string{}, sets: map[string]sample.Set{}, now: time.Now, wait: previewWait}
+	return &previewState{d: d, picked: map[string]string{}, sets: map[string]sample.Set{}, now: time.Now, wait: previewWait, after: afterOnUI}
+}
+
+// afterOnUI runs f on the UI goroutine after d, unless stopped first.
+func afterOnUI(d time.Duration, f func()) (stop func()) {
+	t := time.AfterFunc(d, func() { fyne.Do(f) })
+	return func() { t.Stop() }
 }
 
 // reset forgets everything read from the document, for when another one is opened.
@@ -177,7 +185,7 @@ type previewPanel struct {
 	texts   *fyne.Container
 	views   []*textPreview
 	box     *fyne.Container
-	timer   *time.Timer
+	stopper func()
 	gen     int
 	renders int
 }
@@ -294,25 +302,24 @@ func (p *previewPanel) showTexts(texts []preview.Text) {
 	}
 }
 
-// schedule renders after a pause in typing; the timer hands the work back to the UI goroutine.
+// schedule renders after a pause in typing; a keystroke within the pause starts it again.
 func (p *previewPanel) schedule() {
 	p.stop()
 	gen := p.gen
-	p.timer = time.AfterFunc(p.st.wait, func() {
-		fyne.Do(func() {
-			if p.gen == gen {
-				p.timer = nil
-				p.render()
-			}
-		})
+	p.stopper = p.st.after(p.st.wait, func() {
+		// A render scheduled before the last stop may still arrive: only the latest counts.
+		if p.gen == gen {
+			p.stopper = nil
+			p.render()
+		}
 	})
 }
 
 // stop cancels a pending render.
 func (p *previewPanel) stop() {
-	if p.timer != nil {
-		p.timer.Stop()
-		p.timer = nil
+	if p.stopper != nil {
+		p.stopper()
+		p.stopper = nil
 	}
 	p.gen++
 }

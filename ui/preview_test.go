@@ -131,11 +131,21 @@ func TestPreviewFollowsSampleAndDraft(t *testing.T) {
 	td.w.Canvas().Unfocus()
 }
 
-// TestPreviewDebounces checks that a burst of typing renders once, after the pause.
+// TestPreviewDebounces checks that a burst of typing renders once, after the pause: the
+// pending render is restarted by each keystroke, and only the last one renders.
 func TestPreviewDebounces(t *testing.T) {
 	td := newTestDesk(t, "DEAL:0")
 	p := td.openPreview("Уведомление о новой сделке")
-	td.pv.wait = 40 * time.Millisecond
+	var pending []func()
+	stopped := 0
+	td.pv.wait = time.Second
+	td.pv.after = func(d time.Duration, f func()) func() {
+		if d != time.Second {
+			t.Errorf("render scheduled after %v, want the pause", d)
+		}
+		pending = append(pending, f)
+		return func() { stopped++ }
+	}
 	before := p.renders
 	msg := td.entry("MessageText")
 	td.w.Canvas().Focus(msg)
@@ -143,9 +153,12 @@ func TestPreviewDebounces(t *testing.T) {
 	if p.renders != before {
 		t.Fatalf("the preview rendered %d times during the burst, want none until the pause", p.renders-before)
 	}
-	deadline := time.Now().Add(2 * time.Second)
-	for p.renders == before && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
+	if len(pending) != 3 || stopped != 2 {
+		t.Fatalf("3 keystrokes scheduled %d renders and stopped %d, want 3 and 2", len(pending), stopped)
+	}
+	// The stopped timers may still fire, as a real timer can race its Stop: they do nothing.
+	for _, f := range pending {
+		f()
 	}
 	if p.renders != before+1 {
 		t.Fatalf("after the pause the preview rendered %d times, want once", p.renders-before)

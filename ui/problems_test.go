@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"robodesk/model"
@@ -111,5 +113,33 @@ func TestProblemsFollowEdits(t *testing.T) {
 	}
 	if len(pl.rows) == 0 || len(pl.rows) >= all {
 		t.Errorf("the pipeline's rows: %d of %d", len(pl.rows), all)
+	}
+}
+
+// TestToolShortcuts presses each dialog's shortcut and checks the dialog opens, on the stage
+// clicked last where it takes a stage.
+func TestToolShortcuts(t *testing.T) {
+	td := newTestDesk(t, "DEAL:0")
+	test.Tap(td.board.byStage[td.ref("EXECUTING")])
+	for _, tc := range []struct {
+		key    fyne.KeyName
+		opened func() bool
+	}{
+		{fyne.KeyT, func() bool { return td.dialogs.timeline != nil && td.dialogs.timeline.ref == td.ref("EXECUTING") }},
+		{fyne.KeyM, func() bool { return td.dialogs.gallery != nil && td.dialogs.gallery.ref == td.ref("EXECUTING") }},
+		{fyne.KeyP, func() bool {
+			if pl := td.dialogs.problems; pl != nil {
+				pl.jobs.Wait()
+				return true
+			}
+			return false
+		}},
+		{fyne.KeyE, func() bool { return td.dialogs.samples != nil && td.dialogs.samples.entity.ID == "DEAL" }},
+		{fyne.KeyK, func() bool { return td.dialogs.calendar != nil }},
+	} {
+		td.shortcut(&desktop.CustomShortcut{KeyName: tc.key, Modifier: fyne.KeyModifierShortcutDefault})
+		if !tc.opened() {
+			t.Errorf("Ctrl+%s opened nothing", tc.key)
+		}
 	}
 }

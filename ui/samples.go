@@ -50,7 +50,9 @@ func freeName(s sample.Set, base string) string {
 // chosen, each checked as it is typed. Valid changes are written to the project shortly after
 // typing stops, and at once when the dialog closes, so nothing typed is lost.
 type samplesEditor struct {
-	d        *Desk
+	d *Desk
+	// doc is the project the samples are written to: the one open when the editor opened.
+	doc      Document
 	entities []*model.Entity
 	entity   *model.Entity
 	set      sample.Set
@@ -92,7 +94,7 @@ func (d *Desk) showSamples() {
 }
 
 func newSamplesEditor(d *Desk, entity string) *samplesEditor {
-	e := &samplesEditor{d: d, cur: -1, invalid: map[string]bool{}, wait: samplesWait,
+	e := &samplesEditor{d: d, doc: d.doc, cur: -1, invalid: map[string]bool{}, wait: samplesWait,
 		rnd: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))}
 	p := d.doc.Project().Portal
 	var labels []string
@@ -146,7 +148,7 @@ func (e *samplesEditor) content() fyne.CanvasObject {
 // open shows an entity's samples, writing the current entity's changes first.
 func (e *samplesEditor) open(entity string) {
 	e.flush()
-	p := e.d.doc.Project().Portal
+	p := e.doc.Project().Portal
 	e.entity = p.Entity(entity)
 	if e.entity == nil && len(e.entities) > 0 {
 		e.entity = e.entities[0]
@@ -159,7 +161,7 @@ func (e *samplesEditor) open(entity string) {
 			e.entitySel.SetSelectedIndex(i)
 		}
 	}
-	set, err := sample.Load(e.d.doc, e.entity.ID)
+	set, err := sample.Load(e.doc, e.entity.ID)
 	if err != nil {
 		e.d.showError(lang.L("The samples could not be read"), err)
 	}
@@ -240,7 +242,7 @@ func (e *samplesEditor) changed(w *sampleField) {
 		return
 	}
 	v := w.value()
-	err := sample.CheckValue(e.d.doc.Project().Portal, e.entity, w.f, v)
+	err := sample.CheckValue(e.doc.Project().Portal, e.entity, w.f, v)
 	w.setProblem(err)
 	if err != nil {
 		e.invalid[w.f.ID] = true
@@ -290,7 +292,7 @@ func (e *samplesEditor) stopTimer() {
 // flush writes pending changes to the project.
 func (e *samplesEditor) flush() {
 	e.stopTimer()
-	if !e.dirty || e.entity == nil || e.d.doc == nil {
+	if !e.dirty || e.entity == nil || e.doc == nil {
 		return
 	}
 	e.save()
@@ -300,7 +302,7 @@ func (e *samplesEditor) flush() {
 func (e *samplesEditor) save() bool {
 	e.stopTimer()
 	e.dirty = false
-	if err := sample.Save(e.d.doc, e.entity.ID, e.set); err != nil {
+	if err := sample.Save(e.doc, e.entity.ID, e.set); err != nil {
 		e.dirty = true
 		e.d.showError(lang.L("The samples of {{.Entity}} were not saved", map[string]any{"Entity": e.entity.Title}), err)
 		return false
@@ -375,7 +377,7 @@ func (e *samplesEditor) fill() {
 	if e.record() == nil {
 		return
 	}
-	e.set[e.cur].Record = sample.Generate(e.entity, e.d.doc.Project().Portal, e.rnd)
+	e.set[e.cur].Record = sample.Generate(e.entity, e.doc.Project().Portal, e.rnd)
 	e.dirty = true
 	e.save()
 	e.show(e.cur)
