@@ -356,3 +356,26 @@ func BenchmarkTimelineRun(b *testing.B) {
 		tl.run()
 	}
 }
+
+// TestPreviewAfterLanguageSwitch switches the interface to Russian with a robot open: the
+// preview is made again in Russian and keeps the sample picked.
+func TestPreviewAfterLanguageSwitch(t *testing.T) {
+	td := newTestDesk(t, "DEAL:0")
+	p := td.openPreview("Уведомление о новой сделке")
+	p.sample.SetSelected("Почти пустая")
+	if got := viewFor(t, p, "MessageText").label.Text; got != "Message text" {
+		t.Fatalf("English label %q", got)
+	}
+	td.SetLanguage("ru")
+	q := td.pv.panel
+	if q == nil || q == p {
+		t.Fatal("the preview was not made again for the new language")
+	}
+	v := viewFor(t, q, "MessageText")
+	if v.label.Text != "Текст уведомления" || q.sample.Selected != "Почти пустая" {
+		t.Errorf("after the switch: label %q, sample %q", v.label.Text, q.sample.Selected)
+	}
+	if !strings.Contains(richString(v.body), "[Имя контакта]") {
+		t.Errorf("after the switch the empty placeholder is not marked: %q", richString(v.body))
+	}
+}
