@@ -22,6 +22,8 @@ import (
 type Desk struct {
 	// OnSync runs when the user presses Sync; while it is nil the button is disabled.
 	OnSync func()
+	// Sync is the portal synchronisation set with SetSync.
+	Sync SyncService
 	// Preview, when set, builds the editor's preview of the robot being edited; it is called
 	// again whenever the robot changes in the editor.
 	Preview func(stage model.StageRef, r *model.Robot) fyne.CanvasObject
@@ -131,6 +133,7 @@ func (d *Desk) attach(doc Document) {
 	d.board.show(d.key)
 	d.head.update(doc, d.key)
 	d.updateCounts()
+	d.updateSync()
 	d.status.setState(stateSaved, "")
 	d.status.setAction(lang.L("Opened {{.Path}}", map[string]any{"Path": doc.Path()}))
 	d.win.SetContent(container.NewBorder(d.head.box, d.status.box, nil, nil, d.split))
@@ -284,10 +287,40 @@ func (d *Desk) drain() {
 	d.editor.changed(seen)
 	d.head.buttons(d.doc)
 	d.updateCounts()
+	d.updateSync()
 	if d.status.state == stateFailed {
 		d.status.setState(stateSaved, "")
 	}
 	d.selectionChanged()
+}
+
+// SetSync wires the portal synchronisation: the Sync button opens its dialog and the status
+// bar shows the last sync and the local changes not pushed yet.
+func (d *Desk) SetSync(svc SyncService) {
+	d.Sync = svc
+	d.OnSync = d.SyncWith
+	if d.doc != nil {
+		d.head.buttons(d.doc)
+	}
+	d.updateSync()
+}
+
+// SyncWith opens the Sync dialog on the desk's Sync service; the status bar catches up when the
+// dialog closes, since a sync records its bases without announcing a change.
+func (d *Desk) SyncWith() {
+	if d.doc == nil || d.Sync == nil {
+		return
+	}
+	showSync(d.win, d.doc, d.Sync, d.updateSync)
+}
+
+// updateSync refreshes the status bar's sync line; it only reads the project.
+func (d *Desk) updateSync() {
+	if d.doc == nil || d.Sync == nil {
+		d.status.setSync("")
+		return
+	}
+	d.status.setSync(SyncStatusText(d.doc, d.Sync))
 }
 
 func (d *Desk) updateCounts() {

@@ -128,6 +128,7 @@ func (d *Desk) rebuild() {
 	}
 	d.board.selectIDs(sel)
 	d.updateCounts()
+	d.updateSync()
 	if editing != "" {
 		d.openEditor(editing)
 	}

@@ -27,6 +27,7 @@ type statusBar struct {
 	saved  *widget.Label
 	checks *widget.Button
 	sel    *widget.Label
+	sync   *widget.Label
 	action *widget.Label
 	box    fyne.CanvasObject
 	state  saveState
@@ -47,10 +48,12 @@ func newStatusBar(d *Desk) *statusBar {
 	s.checks.Importance = widget.LowImportance
 	s.sel = widget.NewLabel("")
 	s.sel.Hide()
+	s.sync = widget.NewLabel("")
+	s.sync.Hide()
 	s.action = widget.NewLabel("")
 	s.action.Truncation = fyne.TextTruncateEllipsis
 	s.action.Alignment = fyne.TextAlignTrailing
-	left := container.NewHBox(s.icon, s.saved, widget.NewSeparator(), s.checks, s.sel)
+	left := container.NewHBox(s.icon, s.saved, widget.NewSeparator(), s.checks, s.sel, s.sync)
 	line := canvas.NewRectangle(boardColor(colorCardEdge))
 	line.SetMinSize(fyne.NewSize(1, 1))
 	bg := canvas.NewRectangle(themeColor(theme.ColorNameBackground))
@@ -121,6 +124,16 @@ func (s *statusBar) paintCounts() {
 
 // setAction shows the last thing that happened.
 func (s *statusBar) setAction(text string) { s.action.SetText(text) }
+
+// setSync shows the sync line: the last sync and the changes not pushed; empty hides it.
+func (s *statusBar) setSync(text string) {
+	if text == "" {
+		s.sync.Hide()
+		return
+	}
+	s.sync.SetText("· " + text)
+	s.sync.Show()
+}
 
 // setSelected shows how many robots are selected, when more than one.
 func (s *statusBar) setSelected(n int) {

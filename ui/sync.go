@@ -40,11 +40,16 @@ type SyncService interface {
 // ShowSync opens the Sync dialog for a document: the connection (webhook URL or OAuth), Pull,
 // the plan as a tree of stages and robots with their field diffs, a choice for each conflict,
 // and Apply with a progress bar and Cancel. Network work runs off the UI goroutine.
-func ShowSync(w fyne.Window, doc Document, svc SyncService) {
+func ShowSync(w fyne.Window, doc Document, svc SyncService) { showSync(w, doc, svc, nil) }
+
+// showSync opens the dialog; closed, when set, runs once it is closed.
+func showSync(w fyne.Window, doc Document, svc SyncService, closed func()) {
 	if doc == nil || svc == nil {
 		return
 	}
-	newSyncDialog(w, uiThreadDoc{doc}, svc).show()
+	d := newSyncDialog(w, uiThreadDoc{doc}, svc)
+	d.closed = closed
+	d.show()
 }
 
 // Connection modes of the dialog.
@@ -58,6 +63,8 @@ type syncDialog struct {
 	win fyne.Window
 	doc Document
 	svc SyncService
+	// closed runs after the dialog closes (the desk refreshes its sync status).
+	closed func()
 
 	mode     *widget.RadioGroup
 	saved    *widget.Label
@@ -148,7 +155,12 @@ func (d *syncDialog) show() {
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(d.cancel, d.apply), d.progress)
 	content := container.NewBorder(top, bottom, nil, nil, body)
 	d.dlg = dialog.NewCustom(lang.L("Sync with the portal"), lang.L("Close"), content, d.win)
-	d.dlg.SetOnClosed(d.stop)
+	d.dlg.SetOnClosed(func() {
+		d.stop()
+		if d.closed != nil {
+			d.closed()
+		}
+	})
 	d.dlg.Resize(fyne.NewSize(900, 720))
 	d.dlg.Show()
 }

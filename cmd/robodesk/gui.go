@@ -49,7 +49,7 @@ func gui(e env) int {
 	a := app.NewWithID(AppID)
 	sync := syncEngine()
 	ui.Run(a, doc, open, func(d *ui.Desk) {
-		d.OnSync = func() { ui.ShowSync(d.Window(), d.Document(), sync) }
+		d.SetSync(sync)
 		d.OpenDemo = func() (ui.Document, error) {
 			p, err := defaultProject()
 			if err != nil {
