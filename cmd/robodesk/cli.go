@@ -1,12 +1,15 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
+
+	"robodesk/model"
 )
 
 // Exit codes shared by every subcommand.
@@ -93,6 +96,37 @@ func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
 		return exitUsage, false
 	}
 	return 0, true
+}
+
+// writeJSON prints indented JSON, texts unescaped as the portal writes them.
+func writeJSON(w io.Writer, v any) {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+}
+
+// report prints findings, one a line with a count at the end, or as JSON; it returns the exit
+// code: findings of error severity make it 1.
+func report(e env, p *model.Project, found []model.Finding, asJSON bool) int {
+	if asJSON {
+		if found == nil {
+			found = []model.Finding{}
+		}
+		writeJSON(e.stdout, found)
+	} else {
+		count := map[model.Severity]int{}
+		for _, f := range found {
+			fmt.Fprintln(e.stdout, f)
+			count[f.Severity]++
+		}
+		fmt.Fprintf(e.stdout, "%d robots, %d errors, %d warnings, %d notes\n",
+			p.RobotCount(), count[model.SevError], count[model.SevWarning], count[model.SevInfo])
+	}
+	if model.Errors(found) > 0 {
+		return exitFindings
+	}
+	return exitOK
 }
 
 // fail prints an error and returns the exit code for bad input.

@@ -1,11 +1,8 @@
 package main
 
 import (
-	"encoding/json"
-	"fmt"
 	"time"
 
-	"robodesk/model"
 	"robodesk/model/lint"
 	"robodesk/model/sample"
 )
@@ -35,26 +32,5 @@ func lintCmd(e env) int {
 	if err != nil {
 		return fail(e, "%v", err)
 	}
-	found := lint.LintWith(p, samples, time.Now(), opts)
-	if *asJSON {
-		if found == nil {
-			found = []model.Finding{}
-		}
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		enc.Encode(found)
-	} else {
-		count := map[model.Severity]int{}
-		for _, f := range found {
-			fmt.Fprintln(e.stdout, f)
-			count[f.Severity]++
-		}
-		fmt.Fprintf(e.stdout, "%d robots, %d errors, %d warnings, %d notes\n",
-			p.RobotCount(), count[model.SevError], count[model.SevWarning], count[model.SevInfo])
-	}
-	if model.Errors(found) > 0 {
-		return exitFindings
-	}
-	return exitOK
+	return report(e, p, lint.LintWith(p, samples, time.Now(), opts), *asJSON)
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -65,10 +64,7 @@ func simulateCmd(e env) int {
 	tl := sim.Simulate(p, model.StageRef{Entity: key.Entity, Status: *stage}, rec, at)
 	tl.Sample = name
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		enc.Encode(tl)
+		writeJSON(e.stdout, tl)
 		return exitOK
 	}
 	printTimeline(e.stdout, tl)

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -259,13 +258,6 @@ func syncPush(ctx context.Context, e env, eng *engine.Engine, s *store.Store, as
 		return exitFindings
 	}
 	return exitOK
-}
-
-func writeJSON(w io.Writer, v any) {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v)
 }
 
 // maskWriter replaces the credentials' secrets in everything written through it.

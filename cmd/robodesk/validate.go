@@ -1,9 +1,6 @@
 package main
 
 import (
-	"encoding/json"
-	"fmt"
-
 	"robodesk/model"
 )
 
@@ -23,23 +20,5 @@ func validateCmd(e env) int {
 		return code
 	}
 	defer s.Close()
-	fs2 := model.Validate(s.Project())
-	if *asJSON {
-		if fs2 == nil {
-			fs2 = []model.Finding{}
-		}
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		enc.Encode(fs2)
-	} else {
-		for _, f := range fs2 {
-			fmt.Fprintln(e.stdout, f)
-		}
-		fmt.Fprintf(e.stdout, "%d robots, %d errors, %d findings\n", s.Project().RobotCount(), model.Errors(fs2), len(fs2))
-	}
-	if model.Errors(fs2) > 0 {
-		return exitFindings
-	}
-	return exitOK
+	return report(e, s.Project(), model.Validate(s.Project()), *asJSON)
 }
