@@ -70,6 +70,23 @@ func Demo() (*model.Portal, model.Command, error) {
 	return &portal, all, nil
 }
 
+// DemoProject is the demo portal with its robots in place, in memory.
+func DemoProject() (*model.Project, error) {
+	portal, content, err := Demo()
+	if err != nil {
+		return nil, err
+	}
+	p := model.NewProject(portal)
+	ch, err := content.Change(p)
+	if err != nil {
+		return nil, fmt.Errorf("demo robots: %w", err)
+	}
+	if err := p.Apply(ch.Do); err != nil {
+		return nil, fmt.Errorf("demo robots: %w", err)
+	}
+	return p, nil
+}
+
 func readJSON(name string, v any) error {
 	data, err := demo.ReadFile(name)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"robodesk/assets"
 	"robodesk/model"
 )
 
@@ -86,13 +87,8 @@ func bigProject(tb testing.TB, stages, perStage int) (*memDoc, model.PipelineKey
 // newDemoProject is the demo project in memory.
 func newDemoProject(tb testing.TB) *model.Project {
 	tb.Helper()
-	portal, cmd := demoContent(tb)
-	p := model.NewProject(portal)
-	ch, err := cmd.Change(p)
+	p, err := assets.DemoProject()
 	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := p.Apply(ch.Do); err != nil {
 		tb.Fatal(err)
 	}
 	return p

@@ -17,16 +17,8 @@ import (
 // demoProject is the demo portal with its robots applied.
 func demoProject(t testing.TB) *model.Project {
 	t.Helper()
-	portal, content, err := assets.Demo()
+	p, err := assets.DemoProject()
 	if err != nil {
-		t.Fatal(err)
-	}
-	p := model.NewProject(portal)
-	ch, err := content.Change(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := p.Apply(ch.Do); err != nil {
 		t.Fatal(err)
 	}
 	return p

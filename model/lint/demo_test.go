@@ -13,16 +13,8 @@ import (
 
 func demo(tb testing.TB) (*model.Project, sample.Samples) {
 	tb.Helper()
-	portal, cmd, err := assets.Demo()
+	p, err := assets.DemoProject()
 	if err != nil {
-		tb.Fatal(err)
-	}
-	p := model.NewProject(portal)
-	ch, err := cmd.Change(p)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := p.Apply(ch.Do); err != nil {
 		tb.Fatal(err)
 	}
 	s, err := assets.DemoSamples()

@@ -128,16 +128,8 @@ func TestDraftAndGallery(t *testing.T) {
 // demoProject is the bundled demo with its samples.
 func demoProject(t *testing.T) *model.Project {
 	t.Helper()
-	portal, cmd, err := assets.Demo()
+	p, err := assets.DemoProject()
 	if err != nil {
-		t.Fatal(err)
-	}
-	p := model.NewProject(portal)
-	ch, err := cmd.Change(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := p.Apply(ch.Do); err != nil {
 		t.Fatal(err)
 	}
 	return p

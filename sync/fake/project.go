@@ -13,19 +13,11 @@ import (
 // one robot edited, one added, one removed. Syncing the demo project against it shows a plan
 // with something to take, something to push and a conflict to resolve.
 func ProjectDemo() (*Data, error) {
-	portal, content, err := assets.Demo()
+	p, err := assets.DemoProject()
 	if err != nil {
 		return nil, fmt.Errorf("demo portal: %w", err)
 	}
-	p := model.NewProject(portal)
-	ch, err := content.Change(p)
-	if err != nil {
-		return nil, fmt.Errorf("demo portal: %w", err)
-	}
-	if err := p.Apply(ch.Do); err != nil {
-		return nil, fmt.Errorf("demo portal: %w", err)
-	}
-	d := FromPortal(portal)
+	d := FromPortal(p.Portal)
 	for _, ref := range p.Stages() {
 		robots := append([]*model.Robot(nil), p.Robots(ref)...)
 		switch ref {
