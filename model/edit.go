@@ -18,7 +18,10 @@ type Command interface {
 var ErrNoRobot = errors.New("no such robot")
 
 // draft collects a change's forward ops and, before each robot or stage is first touched, the
-// op that restores it; so every command gets a correct undo without writing one.
+// op that restores it; so every command gets a correct undo without writing one. Ops share
+// robots with the project and with each other instead of copying them: robots in the project
+// and in ops are never changed in place (Apply places copies), and a commit then encodes a robot
+// that a move leaves as it is only once for its forward and its undo op.
 type draft struct {
 	p       *Project
 	ch      Change
@@ -36,7 +39,7 @@ func (d *draft) remember(id string, stage StageRef) {
 	}
 	d.touched[id] = true
 	if r, ref, _, ok := d.p.Robot(id); ok {
-		d.ch.Undo = append(d.ch.Undo, Op{Kind: OpPut, ID: id, Stage: ref, Pos: r.Pos, Robot: r.Clone()})
+		d.ch.Undo = append(d.ch.Undo, Op{Kind: OpPut, ID: id, Stage: ref, Pos: r.Pos, Robot: r})
 		return
 	}
 	d.ch.Undo = append(d.ch.Undo, Op{Kind: OpDelete, ID: id, Stage: stage})
@@ -44,7 +47,7 @@ func (d *draft) remember(id string, stage StageRef) {
 
 func (d *draft) put(id string, stage StageRef, pos float64, r *Robot) {
 	d.remember(id, stage)
-	d.ch.Do = append(d.ch.Do, Op{Kind: OpPut, ID: id, Stage: stage, Pos: pos, Robot: r.Clone()})
+	d.ch.Do = append(d.ch.Do, Op{Kind: OpPut, ID: id, Stage: stage, Pos: pos, Robot: r})
 }
 
 func (d *draft) del(id string) {
@@ -228,6 +231,7 @@ func (c Update) Change(p *Project) (Change, error) {
 		if Equal(old, r) {
 			continue
 		}
+		r = r.Clone() // the caller keeps its robot; the change gets its own
 		d.put(r.ID, ref, old.Pos, r)
 		changed = append(changed, r)
 	}
@@ -282,8 +286,9 @@ func (c Move) Change(p *Project) (Change, error) {
 	}
 	moved := make([]*Robot, len(rs))
 	for i, r := range rs {
-		m := r.Clone()
+		m := r
 		if names[m.Name] {
+			m = r.Clone()
 			m.Name = newName(names)
 		}
 		names[m.Name] = true

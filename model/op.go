@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 )
@@ -27,6 +28,8 @@ type Op struct {
 	Pos   float64    `json:"pos,omitempty"`
 	Robot *Robot     `json:"robot,omitempty"`
 	Meta  *StageMeta `json:"meta,omitempty"`
+	// same marks a decoded undo op whose robot is its forward op's, until DecodeOps sets it.
+	same bool
 }
 
 // Change is what a command does: the forward ops and the ops that undo them.
@@ -162,7 +165,7 @@ func (op Op) write(w *jsonWriter, body []byte) {
 		w.key("pos")
 		w.value(op.Pos)
 	}
-	if op.Robot != nil {
+	if op.Robot != nil || body != nil {
 		w.key("robot")
 		if body != nil {
 			w.raw(body)
@@ -177,8 +180,66 @@ func (op Op) write(w *jsonWriter, body []byte) {
 	w.close('}')
 }
 
+// SameRobot, given as an op's encoded robot to EncodeOps, writes a reference to the robot of the
+// forward op with the same ID instead of the robot itself: a move's undo record then does not
+// store the moved robot twice. DecodeOps resolves it.
+var SameRobot = []byte(`"do"`)
+
+// DecodeOps reads a change's forward and undo ops as EncodeOps wrote them.
+func DecodeOps(do, undo []byte) ([]Op, []Op, error) {
+	var d, u []Op
+	if err := json.Unmarshal(do, &d); err != nil {
+		return nil, nil, fmt.Errorf("forward ops: %w", err)
+	}
+	if err := json.Unmarshal(undo, &u); err != nil {
+		return nil, nil, fmt.Errorf("undo ops: %w", err)
+	}
+	byID := map[string]*Robot{}
+	for _, op := range d {
+		if op.Robot != nil {
+			byID[op.ID] = op.Robot
+		}
+	}
+	for i, op := range u {
+		if op.same {
+			if u[i].Robot = byID[op.ID]; u[i].Robot == nil {
+				return nil, nil, fmt.Errorf("undo op %d refers to the forward robot of %s, which has none", i, op.ID)
+			}
+		}
+	}
+	return d, u, nil
+}
+
+// UnmarshalJSON reads a journal op; a robot given as SameRobot is left for DecodeOps.
+func (op *Op) UnmarshalJSON(data []byte) error {
+	var raw struct {
+		Kind  OpKind          `json:"op"`
+		ID    string          `json:"id"`
+		Stage StageRef        `json:"stage"`
+		Pos   float64         `json:"pos"`
+		Robot json.RawMessage `json:"robot"`
+		Meta  *StageMeta      `json:"meta"`
+	}
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return err
+	}
+	*op = Op{Kind: raw.Kind, ID: raw.ID, Stage: raw.Stage, Pos: raw.Pos, Meta: raw.Meta}
+	switch {
+	case len(raw.Robot) == 0 || string(raw.Robot) == "null":
+	case string(raw.Robot) == string(SameRobot):
+		op.same = true
+	default:
+		r, err := DecodeRobot(raw.Robot, "robot")
+		if err != nil {
+			return err
+		}
+		op.Robot = r
+	}
+	return nil
+}
+
 // EncodeOps encodes ops as the journal stores them. bodies[i], when not nil, is op i's robot
-// already encoded, so a commit encodes each robot once.
+// already encoded (or SameRobot), so a commit encodes each robot once.
 func EncodeOps(ops []Op, bodies [][]byte) ([]byte, error) {
 	w := newWriter()
 	w.open('[')

@@ -11,89 +11,79 @@ import (
 	"robodesk/model"
 )
 
+func median(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+	return ds[len(ds)/2]
+}
+
 // reportMedian adds the median of per-operation times to a benchmark's output; commit latency
 // is what a user feels after a drop, so the median matters more than the mean.
 func reportMedian(b *testing.B, ds []time.Duration) {
-	if len(ds) == 0 {
-		return
+	if len(ds) > 0 {
+		b.ReportMetric(float64(median(ds).Microseconds()), "median-µs")
 	}
-	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
-	b.ReportMetric(float64(ds[len(ds)/2].Microseconds()), "median-µs")
 }
 
-func benchDemo(b *testing.B) *Store {
-	b.Helper()
+// BenchmarkCommit times, interleaved in one loop so the disk and the machine treat them alike,
+// the three things a user's gesture and its baseline cost: a drag (a move edit with its undo
+// record), a ctrl-drag (a copy edit with its undo record) and a bare single-row insert of a
+// robot-sized row in the same file with the same connection settings. The copy is deleted
+// again, untimed, so the stage keeps a realistic size. It reports each median and the ratios.
+func BenchmarkCommit(b *testing.B) {
 	s, err := CreateDemo(filepath.Join(b.TempDir(), "bench.sqlite"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Cleanup(func() { s.Close() })
-	return s
-}
-
-// BenchmarkCommitMove is one drag-and-drop: a move edit with its undo record, committed.
-func BenchmarkCommitMove(b *testing.B) {
-	s := benchDemo(b)
+	defer s.Close()
+	if _, err := s.db.Exec(`CREATE TABLE bare (id TEXT PRIMARY KEY, body TEXT NOT NULL)`); err != nil {
+		b.Fatal(err)
+	}
+	insert, err := s.db.Prepare(`INSERT INTO bare (id, body) VALUES (?, ?)`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer insert.Close()
 	from, to := model.StageRef{Entity: "DEAL", Status: "NEW"}, model.StageRef{Entity: "DEAL", Status: "WON"}
-	var ds []time.Duration
+	body, _ := s.Project().Robots(from)[0].MarshalJSON()
+	src := s.Project().Robots(model.StageRef{Entity: "DEAL", Status: "EXECUTING"})[0].ID
+	var moves, copies, inserts []time.Duration
 	for i := 0; b.Loop(); i++ {
-		src, dst := from, to
+		a, z := from, to
 		if i%2 == 1 {
-			src, dst = to, from
+			a, z = to, from
 		}
-		id := s.Project().Robots(src)[0].ID
+		id := s.Project().Robots(a)[0].ID
 		start := time.Now()
-		if _, err := s.Do(model.Move{IDs: []string{id}, To: dst, Index: 0}); err != nil {
+		if _, err := s.Do(model.Move{IDs: []string{id}, To: z, Index: 0}); err != nil {
 			b.Fatal(err)
 		}
-		ds = append(ds, time.Since(start))
-	}
-	reportMedian(b, ds)
-}
+		moves = append(moves, time.Since(start))
 
-// BenchmarkCommitCopy is one ctrl-drag: a copy edit with its undo record, committed. The copy
-// is deleted again (untimed by the median) so the stage keeps a realistic size.
-func BenchmarkCommitCopy(b *testing.B) {
-	s := benchDemo(b)
-	src := s.Project().Robots(model.StageRef{Entity: "DEAL", Status: "EXECUTING"})[0].ID
-	to := model.StageRef{Entity: "DEAL", Status: "WON"}
-	var ds []time.Duration
-	for b.Loop() {
-		start := time.Now()
+		start = time.Now()
+		if _, err := insert.Exec(fmt.Sprintf("row-%d", i), string(body)); err != nil {
+			b.Fatal(err)
+		}
+		inserts = append(inserts, time.Since(start))
+
+		start = time.Now()
 		ch, err := s.Do(model.Copy{IDs: []string{src}, To: to, Index: 1})
 		if err != nil {
 			b.Fatal(err)
 		}
-		ds = append(ds, time.Since(start))
+		copies = append(copies, time.Since(start))
 		if _, err := s.Do(model.Delete{IDs: []string{ch.Do[0].ID}}); err != nil {
 			b.Fatal(err)
 		}
 	}
-	reportMedian(b, ds)
-}
-
-// BenchmarkBareInsert is the floor a commit is measured against: a single-row insert of a
-// robot-sized row, in the same file with the same connection settings.
-func BenchmarkBareInsert(b *testing.B) {
-	s := benchDemo(b)
-	if _, err := s.db.Exec(`CREATE TABLE bare (id TEXT PRIMARY KEY, body TEXT NOT NULL)`); err != nil {
-		b.Fatal(err)
-	}
-	st, err := s.db.Prepare(`INSERT INTO bare (id, body) VALUES (?, ?)`)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	body, _ := s.Project().Robots(model.StageRef{Entity: "DEAL", Status: "NEW"})[0].MarshalJSON()
-	var ds []time.Duration
-	for i := 0; b.Loop(); i++ {
-		start := time.Now()
-		if _, err := st.Exec(fmt.Sprintf("row-%d", i), string(body)); err != nil {
-			b.Fatal(err)
-		}
-		ds = append(ds, time.Since(start))
-	}
-	reportMedian(b, ds)
+	m, c, n := median(moves), median(copies), median(inserts)
+	b.ReportMetric(float64(m.Microseconds()), "move-µs")
+	b.ReportMetric(float64(c.Microseconds()), "copy-µs")
+	b.ReportMetric(float64(n.Microseconds()), "insert-µs")
+	b.ReportMetric(float64(m)/float64(n), "move/insert")
+	b.ReportMetric(float64(c)/float64(n), "copy/insert")
 }
 
 // BenchmarkOpen10k opens a project of 10 000 robots spread over the demo's stages.

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"database/sql"
 	"errors"
 	"fmt"
 
@@ -46,7 +45,7 @@ func (s *Store) Baseline(cmd model.Command) error {
 	if err != nil {
 		return fmt.Errorf("baseline: %w", err)
 	}
-	if err := s.commit(ch.Do, func(*sql.Tx) error { return nil }); err != nil {
+	if err := s.commit(ch.Do, func() error { return nil }); err != nil {
 		return fmt.Errorf("baseline: %w", err)
 	}
 	return nil

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -35,7 +36,7 @@ func (s *Store) Put(key string, v any) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, err := s.db.Exec(`INSERT INTO doc (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, string(body)); err != nil {
+	if _, err := s.writer.ExecContext(context.Background(), `INSERT INTO doc (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, string(body)); err != nil {
 		return fmt.Errorf("write %s: %w", key, err)
 	}
 	return nil
@@ -48,7 +49,7 @@ func (s *Store) SetPortal(p *model.Portal) error {
 		return fmt.Errorf("write portal snapshot: %w", err)
 	}
 	s.mu.Lock()
-	if _, err := s.db.Exec(`UPDATE project SET portal = ? WHERE id = 1`, string(body)); err != nil {
+	if _, err := s.writer.ExecContext(context.Background(), `UPDATE project SET portal = ? WHERE id = 1`, string(body)); err != nil {
 		s.mu.Unlock()
 		return fmt.Errorf("write portal snapshot: %w", err)
 	}

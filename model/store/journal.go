@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -12,26 +13,42 @@ import (
 // ErrNothing is returned by Undo and Redo when there is nothing to undo or redo.
 var ErrNothing = errors.New("nothing to do")
 
+// lastDone is the seq of the latest entry not undone (0 when none). The journal's done entries
+// always precede its undone ones, so this one query splits it, walking back from its end over
+// the (short) undone tail.
+const lastDone = `coalesce((SELECT seq FROM journal WHERE undone = 0 ORDER BY seq DESC LIMIT 1), 0)`
+
+// statements are prepared once on the writer connection. BEGIN and COMMIT are prepared too:
+// going through database/sql's Tx costs a commit more than the insert it wraps.
 type statements struct {
+	begin, commit, rollback                   *sql.Stmt
 	put, del, stage, journal, clearRedo, mark *sql.Stmt
 }
 
 func (s *Store) prepare() error {
-	var err error
+	ctx := context.Background()
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("writer connection: %w", err)
+	}
+	s.writer = conn
 	p := func(q string) *sql.Stmt {
 		if err != nil {
 			return nil
 		}
 		var st *sql.Stmt
-		st, err = s.db.Prepare(q)
+		st, err = conn.PrepareContext(ctx, q)
 		return st
 	}
 	s.stmts = statements{
+		begin:     p(`BEGIN IMMEDIATE`),
+		commit:    p(`COMMIT`),
+		rollback:  p(`ROLLBACK`),
 		put:       p(`INSERT INTO robot (id, entity, status, pos, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET entity = excluded.entity, status = excluded.status, pos = excluded.pos, body = excluded.body`),
 		del:       p(`DELETE FROM robot WHERE id = ?`),
 		stage:     p(`INSERT INTO stage (entity, status, meta) VALUES (?, ?, ?) ON CONFLICT (entity, status) DO UPDATE SET meta = excluded.meta`),
 		journal:   p(`INSERT INTO journal (at, label, subject, count, do, undo) VALUES (?, ?, ?, ?, ?, ?)`),
-		clearRedo: p(`DELETE FROM journal WHERE undone = 1`),
+		clearRedo: p(`DELETE FROM journal WHERE seq > ` + lastDone),
 		mark:      p(`UPDATE journal SET undone = ? WHERE seq = ?`),
 	}
 	if err != nil {
@@ -42,7 +59,7 @@ func (s *Store) prepare() error {
 }
 
 func (st statements) close() {
-	for _, x := range []*sql.Stmt{st.put, st.del, st.stage, st.journal, st.clearRedo, st.mark} {
+	for _, x := range []*sql.Stmt{st.begin, st.commit, st.rollback, st.put, st.del, st.stage, st.journal, st.clearRedo, st.mark} {
 		if x != nil {
 			x.Close()
 		}
@@ -67,9 +84,9 @@ func (s *Store) Do(cmd model.Command) (model.Change, error) {
 		s.mu.Unlock()
 		return model.Change{}, fmt.Errorf("save %s: %w", ch.Label, err)
 	}
-	err = s.commitBodies(ch.Do, bodies, func(tx *sql.Tx) error {
+	err = s.commitBodies(ch.Do, bodies, func() error {
 		if s.redo > 0 {
-			if _, err := tx.Stmt(s.stmts.clearRedo).Exec(); err != nil {
+			if _, err := s.stmts.clearRedo.Exec(); err != nil {
 				return err
 			}
 		}
@@ -77,11 +94,11 @@ func (s *Store) Do(cmd model.Command) (model.Change, error) {
 		if err != nil {
 			return err
 		}
-		undo, err := model.EncodeOps(ch.Undo, nil)
+		undo, err := model.EncodeOps(ch.Undo, sameBodies(ch.Do, ch.Undo))
 		if err != nil {
 			return err
 		}
-		_, err = tx.Stmt(s.stmts.journal).Exec(time.Now().UTC().Format(time.RFC3339Nano), ch.Label, ch.Subject, ch.Count, string(do), string(undo))
+		_, err = s.stmts.journal.Exec(time.Now().UTC().Format(time.RFC3339Nano), ch.Label, ch.Subject, ch.Count, string(do), string(undo))
 		return err
 	})
 	if err == nil {
@@ -104,9 +121,9 @@ func (s *Store) Redo() (model.Change, error) { return s.step(false) }
 
 func (s *Store) step(undo bool) (model.Change, error) {
 	s.mu.Lock()
-	q := `SELECT seq, label, subject, count, do, undo FROM journal WHERE undone = 0 ORDER BY seq DESC LIMIT 1`
+	q := `SELECT seq, label, subject, count, do, undo FROM journal WHERE seq = ` + lastDone
 	if !undo {
-		q = `SELECT seq, label, subject, count, do, undo FROM journal WHERE undone = 1 ORDER BY seq ASC LIMIT 1`
+		q = `SELECT seq, label, subject, count, do, undo FROM journal WHERE seq > ` + lastDone + ` ORDER BY seq LIMIT 1`
 	}
 	var seq int64
 	var ch model.Change
@@ -117,10 +134,7 @@ func (s *Store) step(undo bool) (model.Change, error) {
 		return model.Change{}, ErrNothing
 	}
 	if err == nil {
-		err = jsonUnmarshal(do, &ch.Do)
-	}
-	if err == nil {
-		err = jsonUnmarshal(un, &ch.Undo)
+		ch.Do, ch.Undo, err = model.DecodeOps(do, un)
 	}
 	if err != nil {
 		s.mu.Unlock()
@@ -129,8 +143,8 @@ func (s *Store) step(undo bool) (model.Change, error) {
 	if undo {
 		ch = ch.Inverse()
 	}
-	err = s.commit(ch.Do, func(tx *sql.Tx) error {
-		_, err := tx.Stmt(s.stmts.mark).Exec(undo, seq)
+	err = s.commit(ch.Do, func() error {
+		_, err := s.stmts.mark.Exec(undo, seq)
 		return err
 	})
 	if err == nil {
@@ -164,9 +178,27 @@ func robotBodies(ops []model.Op) ([][]byte, error) {
 	return bodies, nil
 }
 
+// sameBodies marks the undo ops that put back the very robot their forward op holds (a move's)
+// to be stored as a reference to it.
+func sameBodies(do []model.Op, undo []model.Op) [][]byte {
+	known := make(map[string]*model.Robot, len(do))
+	for _, op := range do {
+		if op.Robot != nil {
+			known[op.ID] = op.Robot
+		}
+	}
+	out := make([][]byte, len(undo))
+	for i, op := range undo {
+		if op.Robot != nil && known[op.ID] == op.Robot {
+			out[i] = model.SameRobot
+		}
+	}
+	return out
+}
+
 // commit writes ops and the journal record in one transaction, then applies ops in memory.
 // Callers hold s.mu.
-func (s *Store) commit(ops []model.Op, record func(*sql.Tx) error) error {
+func (s *Store) commit(ops []model.Op, record func() error) error {
 	bodies, err := robotBodies(ops)
 	if err != nil {
 		return err
@@ -174,20 +206,14 @@ func (s *Store) commit(ops []model.Op, record func(*sql.Tx) error) error {
 	return s.commitBodies(ops, bodies, record)
 }
 
-func (s *Store) commitBodies(ops []model.Op, bodies [][]byte, record func(*sql.Tx) error) error {
-	tx, err := s.db.Begin()
+func (s *Store) commitBodies(ops []model.Op, bodies [][]byte, record func() error) error {
+	err := s.inTx(func() error {
+		if err := s.write(ops, bodies); err != nil {
+			return err
+		}
+		return record()
+	})
 	if err != nil {
-		return err
-	}
-	if err := s.write(tx, ops, bodies); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if err := record(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if err := tx.Commit(); err != nil {
 		return err
 	}
 	if err := s.proj.Apply(ops); err != nil {
@@ -199,22 +225,33 @@ func (s *Store) commitBodies(ops []model.Op, bodies [][]byte, record func(*sql.T
 	return nil
 }
 
-func (s *Store) write(tx *sql.Tx, ops []model.Op, bodies [][]byte) error {
-	var put, del, stage *sql.Stmt
+// inTx runs f in one transaction on the writer connection. Callers hold s.mu.
+func (s *Store) inTx(f func() error) error {
+	if _, err := s.stmts.begin.Exec(); err != nil {
+		return err
+	}
+	if err := f(); err != nil {
+		s.stmts.rollback.Exec()
+		return err
+	}
+	if _, err := s.stmts.commit.Exec(); err != nil {
+		s.stmts.rollback.Exec()
+		return err
+	}
+	return nil
+}
+
+func (s *Store) write(ops []model.Op, bodies [][]byte) error {
+	put, del, stage := s.stmts.put, s.stmts.del, s.stmts.stage
 	for i, op := range ops {
 		switch op.Kind {
 		case model.OpPut:
 			body := bodies[i]
-			if put == nil {
-				put = tx.Stmt(s.stmts.put)
-			}
 			if _, err := put.Exec(op.ID, op.Stage.Entity, op.Stage.Status, op.Pos, string(body)); err != nil {
 				return fmt.Errorf("robot %s: %w", op.ID, err)
 			}
 		case model.OpDelete:
-			if del == nil {
-				del = tx.Stmt(s.stmts.del)
-			}
+
 			if _, err := del.Exec(op.ID); err != nil {
 				return fmt.Errorf("robot %s: %w", op.ID, err)
 			}
@@ -227,9 +264,7 @@ func (s *Store) write(tx *sql.Tx, ops []model.Op, bodies [][]byte) error {
 			if err != nil {
 				return err
 			}
-			if stage == nil {
-				stage = tx.Stmt(s.stmts.stage)
-			}
+
 			if _, err := stage.Exec(op.Stage.Entity, op.Stage.Status, string(body)); err != nil {
 				return fmt.Errorf("stage %s: %w", op.Stage, err)
 			}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"runtime"
@@ -100,10 +99,12 @@ func (s *Store) load(portal *model.Portal) error {
 	for ref, rs := range robots {
 		p.Load(ref, model.StageMeta{}, rs)
 	}
-	var undo, redo sql.NullInt64
-	if err := s.db.QueryRow(`SELECT sum(undone = 0), sum(undone = 1) FROM journal`).Scan(&undo, &redo); err != nil {
+	// Seqs run without gaps (only the undone tail is ever deleted), so counts are differences.
+	var first, done, last int
+	q := `SELECT coalesce((SELECT min(seq) FROM journal), 1), ` + lastDone + `, coalesce((SELECT max(seq) FROM journal), 0)`
+	if err := s.db.QueryRow(q).Scan(&first, &done, &last); err != nil {
 		return fmt.Errorf("read journal: %w", err)
 	}
-	s.proj, s.undo, s.redo = p, int(undo.Int64), int(redo.Int64)
+	s.proj, s.undo, s.redo = p, max(0, done-first+1), last-max(done, first-1)
 	return nil
 }

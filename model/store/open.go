@@ -32,6 +32,9 @@ type Store struct {
 	path string
 	proj *model.Project
 	name string
+	// writer is the connection every write goes through, with its prepared statements; reads
+	// use the pool's other connection.
+	writer *sql.Conn
 	// undo and redo count the journal's done and undone entries.
 	undo, redo int
 	stmts      statements
@@ -77,7 +80,8 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open project %s: %w", path, err)
 	}
-	db.SetMaxOpenConns(1)
+	// One connection writes (held by the store), one reads; WAL lets them work side by side.
+	db.SetMaxOpenConns(2)
 	s := &Store{db: db, path: path}
 	if err := s.init(); err != nil {
 		db.Close()
@@ -106,7 +110,7 @@ func Create(path, name string, portal *model.Portal) (*Store, error) {
 	if err != nil {
 		return fail(err)
 	}
-	db.SetMaxOpenConns(1)
+	db.SetMaxOpenConns(2)
 	if err := migrate(db); err != nil {
 		db.Close()
 		return fail(err)
@@ -282,6 +286,9 @@ func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.stmts.close()
+	if s.writer != nil {
+		s.writer.Close()
+	}
 	return s.db.Close()
 }
 

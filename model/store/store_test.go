@@ -222,7 +222,7 @@ func TestOpenBadFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			db.Close()
-		}, "schema version 99, this RoboDesk knows up to 1", store.ErrNewer},
+		}, "schema version 99, this RoboDesk knows up to 2", store.ErrNewer},
 		{"other application's database", func(t *testing.T, path string) {
 			db, _ := sql.Open("sqlite3", path)
 			db.Exec(`CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)`)
@@ -311,5 +311,112 @@ func TestDocsAndPortal(t *testing.T) {
 	}
 	if s.Project().Portal.Name != "other.bitrix24.ru" || s.Project().RobotCount() != 31 {
 		t.Fatalf("portal %s, robots %d", s.Project().Portal.Name, s.Project().RobotCount())
+	}
+}
+
+// TestMigrateFromFirstSchema opens a project written by the first schema: it is migrated in
+// place, keeps its robots and its journal, and undo still works.
+func TestMigrateFromFirstSchema(t *testing.T) {
+	s, path := newDemo(t)
+	if _, err := s.Do(model.Toggle{IDs: robotIDs(s.Project(), dealNew)[:1]}); err != nil {
+		t.Fatal(err)
+	}
+	want := digest(t, s.Project())
+	s.Close()
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`CREATE INDEX robot_stage ON robot (entity, status, pos)`,
+		`CREATE INDEX journal_state ON journal (undone, seq)`,
+		`PRAGMA user_version = 1`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	s, err = store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if digest(t, s.Project()) != want || !s.CanUndo() {
+		t.Fatal("migration lost robots or the journal")
+	}
+	if _, err := s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	db, _ = sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	defer db.Close()
+	var version, indexes int
+	db.QueryRow(`PRAGMA user_version`).Scan(&version)
+	db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('robot_stage', 'journal_state')`).Scan(&indexes)
+	if version != 2 || indexes != 0 {
+		t.Fatalf("after migration: version %d, %d old indexes", version, indexes)
+	}
+}
+
+// TestJournalWalk walks the journal back and forth across reopenings: the undo and redo
+// stacks keep their depths, and a new edit drops exactly the undone tail.
+func TestJournalWalk(t *testing.T) {
+	s, _ := newDemo(t)
+	var states []string
+	states = append(states, digest(t, s.Project()))
+	for _, id := range robotIDs(s.Project(), dealNew)[:3] {
+		if _, err := s.Do(model.Toggle{IDs: []string{id}}); err != nil {
+			t.Fatal(err)
+		}
+		states = append(states, digest(t, s.Project()))
+	}
+	steps := []struct {
+		op     string
+		state  int
+		reopen bool
+	}{
+		{"undo", 2, false}, {"undo", 1, true}, {"redo", 2, true}, {"undo", 1, false},
+		{"undo", 0, true}, {"undo", -1, false}, {"redo", 1, true}, {"redo", 2, false},
+		{"redo", 3, true}, {"redo", -1, false},
+	}
+	at := 3
+	for i, st := range steps {
+		var err error
+		if st.op == "undo" {
+			_, err = s.Undo()
+		} else {
+			_, err = s.Redo()
+		}
+		if st.state < 0 {
+			if !errors.Is(err, store.ErrNothing) {
+				t.Fatalf("step %d %s: %v, want nothing to do", i, st.op, err)
+			}
+		} else {
+			if err != nil {
+				t.Fatalf("step %d %s: %v", i, st.op, err)
+			}
+			at = st.state
+		}
+		if st.reopen {
+			s = reopen(t, s)
+		}
+		if digest(t, s.Project()) != states[at] || s.CanUndo() != (at > 0) || s.CanRedo() != (at < 3) {
+			t.Fatalf("step %d: at %d, undo %v redo %v", i, at, s.CanUndo(), s.CanRedo())
+		}
+	}
+	// Two undos, then an edit: redo is gone, undo goes back through the new edit first.
+	s.Undo()
+	s.Undo()
+	if _, err := s.Do(model.Toggle{IDs: robotIDs(s.Project(), dealWon)[:1]}); err != nil {
+		t.Fatal(err)
+	}
+	s = reopen(t, s)
+	defer s.Close()
+	if s.CanRedo() {
+		t.Fatal("redo survived a new edit")
+	}
+	s.Undo()
+	if digest(t, s.Project()) != states[1] {
+		t.Fatal("undo after the new edit did not return to the state before it")
 	}
 }
