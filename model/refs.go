@@ -4,10 +4,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-)
 
-// placeholder is Bitrix24's ValueSinglePattern: {=Object:Field > mod1, mod2}.
-var placeholder = regexp.MustCompile(`(?i)\{=\s*([a-z0-9_]+)\s*:\s*([a-z0-9_.]+)(?:\s*>\s*[a-z0-9_:]+(?:\s*,\s*[a-z0-9_]+)?)?\s*\}`)
+	"robodesk/model/calc"
+)
 
 // activityName matches names Bitrix24 gives activities, which is how a placeholder's object is
 // told to be another robot's return value.
@@ -23,16 +22,41 @@ type Placeholder struct {
 // IsReturnValue reports a reference to another robot's return value, {=A…:ChatId}.
 func (ph Placeholder) IsReturnValue() bool { return activityName.MatchString(ph.Object) }
 
-// Placeholders lists the placeholders of a text in order.
+// Placeholders lists the placeholders of a text in order, read with the calculator's scanner
+// of Bitrix24's pattern {=Object:Field > mod1, mod2}.
 func Placeholders(text string) []Placeholder {
-	if !strings.Contains(text, "{=") {
-		return nil
-	}
 	var out []Placeholder
-	for _, m := range placeholder.FindAllStringSubmatchIndex(text, -1) {
-		out = append(out, Placeholder{Object: text[m[2]:m[3]], Field: text[m[4]:m[5]], Start: m[0], End: m[1]})
+	for i := 0; i < len(text); {
+		j := strings.Index(text[i:], "{=")
+		if j < 0 {
+			break
+		}
+		i += j
+		ref, end, ok := calc.ScanRef(text, i)
+		if !ok {
+			i += 2
+			continue
+		}
+		out = append(out, Placeholder{Object: ref.Object, Field: ref.Field, Start: i, End: end})
+		i = end
 	}
 	return out
+}
+
+// StripPlaceholders removes every placeholder from a text, leaving what is written literally.
+func StripPlaceholders(text string) string {
+	phs := Placeholders(text)
+	if len(phs) == 0 {
+		return text
+	}
+	var b strings.Builder
+	at := 0
+	for _, ph := range phs {
+		b.WriteString(text[at:ph.Start])
+		at = ph.End
+	}
+	b.WriteString(text[at:])
+	return b.String()
 }
 
 // Texts calls f with every string inside a robot's properties, with its property path.

@@ -183,7 +183,7 @@ func (v *validator) checkValue(prop catalog.Prop, s string) {
 	switch prop.Kind {
 	case catalog.String, catalog.TextKind:
 		if prop.MaxLen > 0 {
-			literal := placeholder.ReplaceAllString(s, "")
+			literal := StripPlaceholders(s)
 			if n := utf8.RuneCountInString(literal); n > prop.MaxLen {
 				v.add(SevError, key, "too_long", fmt.Sprintf("text is %d characters, the limit is %d", n, prop.MaxLen),
 					"length", strconv.Itoa(n), "max", strconv.Itoa(prop.MaxLen))
