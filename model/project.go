@@ -100,6 +100,19 @@ func (p *Project) ByName(ref StageRef, name string) (*Robot, int) {
 	return nil, -1
 }
 
+// Snapshot is a copy of the project's stages for reading on another goroutine while edits go
+// on. Robots are shared: nothing changes a robot in place, edits replace them.
+func (p *Project) Snapshot() *Project {
+	out := NewProject(p.Portal)
+	for ref, t := range p.templates {
+		out.templates[ref] = &Template{Stage: ref, Meta: t.Meta, Robots: append([]*Robot(nil), t.Robots...)}
+	}
+	for id, ref := range p.where {
+		out.where[id] = ref
+	}
+	return out
+}
+
 // Load places robots without recording a change; stores use it when reading a project.
 // Robots are sorted by Pos within each stage.
 func (p *Project) Load(ref StageRef, meta StageMeta, robots []*Robot) {

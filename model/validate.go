@@ -83,6 +83,25 @@ func ValidateRobot(p *Project, ref StageRef, index int) []Finding {
 	return v.out
 }
 
+// ValidateDraft checks an edited robot as if it were saved: in place of the stage's robot with
+// its ID, or after the stage's robots when it is new.
+func ValidateDraft(p *Project, ref StageRef, draft *Robot) []Finding {
+	robots := append([]*Robot(nil), p.Robots(ref)...)
+	index := len(robots)
+	for i, r := range robots {
+		if r.ID == draft.ID {
+			index = i
+		}
+	}
+	if index == len(robots) {
+		robots = append(robots, draft)
+	}
+	robots[index] = draft
+	v := &validator{p: p, ref: ref, robots: robots, index: index, r: draft, entity: p.Portal.Entity(ref.Entity)}
+	v.check()
+	return v.out
+}
+
 type validator struct {
 	p      *Project
 	ref    StageRef

@@ -217,3 +217,46 @@ func TestNewRobotsAreValidWhenFilled(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateDraft checks an unsaved robot in its stage: in place of the robot it edits, or
+// after the stage's robots when it is new (so it may use their return values).
+func TestValidateDraft(t *testing.T) {
+	p := demo(t)
+	chat := p.Robots(dealExec)[0]
+	edit := p.Robots(dealExec)[1].Clone()
+	edit.Properties["ChatId"] = "{=A99999_99999_99999_99999:ChatId}"
+	if fs := model.ValidateDraft(p, dealExec, edit); len(fs) != 1 || fs[0].Code != "ref_missing" {
+		t.Fatalf("edited draft: %+v", fs)
+	}
+	fresh := &model.Robot{ID: "new", Type: "ImAddMessageToGroupChatActivity", Activated: true, ExecuteAfterPrevious: true, Properties: model.Properties{
+		"Title": "Новое", "ChatId": "{=" + chat.Name + ":ChatId}", "FromMember": []any{"user_1"}, "MessageTemplate": "plain",
+		"MessageFields": map[string]any{"MessageText": "Текст"}}}
+	// It goes last, after «Попросить юриста…», which starts a parallel chain: the chat robot
+	// may not have finished by then.
+	if fs := model.ValidateDraft(p, dealExec, fresh); len(fs) != 1 || fs[0].Code != "ref_parallel" {
+		t.Fatalf("new draft after the chat robot: %+v", fs)
+	}
+	if len(p.Robots(dealExec)) != 4 {
+		t.Fatal("validating a draft changed the project")
+	}
+}
+
+// TestSnapshot: a snapshot keeps the state it was taken in while the project goes on changing.
+func TestSnapshot(t *testing.T) {
+	p := demo(t)
+	snap := p.Snapshot()
+	before := snapshot(t, snap)
+	ch, err := model.Move{IDs: ids(p.Robots(dealNew)), To: dealWon, Index: 0}.Change(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Apply(ch.Do); err != nil {
+		t.Fatal(err)
+	}
+	if got := snapshot(t, snap); got["DEAL:0"] != before["DEAL:0"] || got["DEAL:0 ids"] != before["DEAL:0 ids"] {
+		t.Fatal("the snapshot followed the project")
+	}
+	if len(snap.Robots(dealNew)) != 4 || len(p.Robots(dealNew)) != 0 {
+		t.Fatal("snapshot and project are not apart")
+	}
+}

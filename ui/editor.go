@@ -276,22 +276,7 @@ func categoryTitle(c catalog.Category) string {
 
 // validateDraft checks the draft in its stage, as if it were saved.
 func (e *editor) validateDraft() []model.Finding {
-	p := e.d.doc.Project()
-	robots := p.Robots(e.ref)
-	list := make([]*model.Robot, len(robots))
-	index := -1
-	for i, r := range robots {
-		list[i] = r
-		if r.ID == e.draft.ID {
-			list[i], index = e.draft, i
-		}
-	}
-	if index < 0 {
-		return nil
-	}
-	tmp := model.NewProject(p.Portal)
-	tmp.Load(e.ref, model.StageMeta{}, list)
-	return model.ValidateRobot(tmp, e.ref, index)
+	return model.ValidateDraft(e.d.doc.Project(), e.ref, e.draft)
 }
 
 // revalidate shows the draft's findings.

@@ -48,7 +48,7 @@ func (d *Desk) lintSoon() {
 // status bar, unless something changed meanwhile.
 func (d *Desk) lintNow(gen int) {
 	doc := d.doc
-	p := snapshotProject(doc.Project())
+	p := doc.Project().Snapshot()
 	samples, err := sample.LoadAll(doc, p.Portal)
 	if err != nil {
 		return // the Problems list says why when it is opened
@@ -63,21 +63,6 @@ func (d *Desk) lintNow(gen int) {
 			}
 		})
 	}()
-}
-
-// snapshotProject copies a project's robots and stage settings over the same portal snapshot,
-// so the linter can read it on another goroutine while the user goes on editing.
-func snapshotProject(p *model.Project) *model.Project {
-	out := model.NewProject(p.Portal)
-	for _, ref := range p.Stages() {
-		t := p.Template(ref)
-		robots := make([]*model.Robot, len(t.Robots))
-		for i, r := range t.Robots {
-			robots[i] = r.Clone()
-		}
-		out.Load(ref, t.Meta, robots)
-	}
-	return out
 }
 
 // severityTitle names a group of findings.
@@ -158,7 +143,7 @@ func (pl *problemsList) run() {
 	if d.doc == nil {
 		return
 	}
-	p := snapshotProject(d.doc.Project())
+	p := d.doc.Project().Snapshot()
 	samples, err := sample.LoadAll(d.doc, p.Portal)
 	if err != nil {
 		d.showError(lang.L("The samples could not be read"), err)
