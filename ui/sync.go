@@ -150,7 +150,7 @@ func (d *syncDialog) show() {
 	conn := widget.NewCard("", lang.L("Connection"), container.NewVBox(d.mode, d.hookBox, d.oauthBox, d.saved))
 	conflicts := container.NewBorder(nil, container.NewHBox(d.allMine, d.allTheir), nil, nil, container.NewVScroll(d.choices))
 	body := container.NewVSplit(container.NewScroll(d.tree), conflicts)
-	body.Offset = 0.75
+	body.Offset = 0.65 // room for a few conflicts below the plan
 	top := container.NewVBox(conn, container.NewBorder(nil, nil, d.pull, nil, d.summary))
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(d.cancel, d.apply), d.progress)
 	content := container.NewBorder(top, bottom, nil, nil, body)
@@ -161,7 +161,7 @@ func (d *syncDialog) show() {
 			d.closed()
 		}
 	})
-	d.dlg.Resize(fyne.NewSize(900, 720))
+	d.dlg.Resize(fyne.NewSize(1040, 760))
 	d.dlg.Show()
 }
 
