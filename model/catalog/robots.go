@@ -238,17 +238,7 @@ var robots = []*Robot{
 		Description: t("Создает дело «Звонок»", "Creates a call activity"),
 		Responsible: "Responsible",
 		Returns:     []Return{{Key: "Id", Title: t("ID дела", "Activity ID"), Kind: Int}},
-		Props: []Prop{
-			p("Subject", t("Тема", "Subject"), String, req),
-			p("StartTime", t("Начало", "Start"), DateTime, def("{=System:Now}")),
-			p("EndTime", t("Окончание", "End"), DateTime),
-			p("IsImportant", t("Важное", "Important"), Bool, def("N")),
-			p("Description", t("Описание", "Description"), TextKind),
-			p("NotifyType", t("Напомнить за", "Remind in"), Select, opts(o("1", "минут", "minutes"), o("2", "часов", "hours"), o("3", "дней", "days")), def("1")),
-			p("NotifyValue", t("Напоминание", "Reminder"), Int, def("15")),
-			p("Responsible", t("Ответственный", "Responsible"), User, req, def(Responsible)),
-			p("AutoComplete", t("Закрыть при смене стадии", "Complete on stage change"), Bool, def("N")),
-		},
+		Props:       scheduleProps(p("StartTime", t("Начало", "Start"), DateTime, def("{=System:Now}"))),
 	},
 	{
 		Type: "CrmCreateMeetingActivity", Category: Clients,
@@ -256,18 +246,8 @@ var robots = []*Robot{
 		Description: t("Создает дело «Встреча»", "Creates a meeting activity"),
 		Responsible: "Responsible",
 		Returns:     []Return{{Key: "Id", Title: t("ID дела", "Activity ID"), Kind: Int}},
-		Props: []Prop{
-			p("Subject", t("Тема", "Subject"), String, req),
-			p("StartTime", t("Начало", "Start"), DateTime, req),
-			p("EndTime", t("Окончание", "End"), DateTime),
-			p("Location", t("Место", "Location"), String),
-			p("IsImportant", t("Важное", "Important"), Bool, def("N")),
-			p("Description", t("Описание", "Description"), TextKind),
-			p("NotifyType", t("Напомнить за", "Remind in"), Select, opts(o("1", "минут", "minutes"), o("2", "часов", "hours"), o("3", "дней", "days")), def("1")),
-			p("NotifyValue", t("Напоминание", "Reminder"), Int, def("15")),
-			p("Responsible", t("Ответственный", "Responsible"), User, req, def(Responsible)),
-			p("AutoComplete", t("Закрыть при смене стадии", "Complete on stage change"), Bool, def("N")),
-		},
+		Props: scheduleProps(p("StartTime", t("Начало", "Start"), DateTime, req),
+			p("Location", t("Место", "Location"), String)),
 	},
 	{
 		Type: "CrmCreateToDoActivity", Category: Clients,
@@ -363,6 +343,25 @@ var robots = []*Robot{
 			p("WaitDescription", t("Комментарий", "Comment"), TextKind),
 		},
 	},
+}
+
+// scheduleProps are the properties of a scheduled call or meeting: the activity's subject and
+// time, a reminder, and who is responsible.
+func scheduleProps(start Prop, extra ...Prop) []Prop {
+	props := []Prop{
+		p("Subject", t("Тема", "Subject"), String, req),
+		start,
+		p("EndTime", t("Окончание", "End"), DateTime),
+	}
+	props = append(props, extra...)
+	return append(props,
+		p("IsImportant", t("Важное", "Important"), Bool, def("N")),
+		p("Description", t("Описание", "Description"), TextKind),
+		p("NotifyType", t("Напомнить за", "Remind in"), Select, opts(o("1", "минут", "minutes"), o("2", "часов", "hours"), o("3", "дней", "days")), def("1")),
+		p("NotifyValue", t("Напоминание", "Reminder"), Int, def("15")),
+		p("Responsible", t("Ответственный", "Responsible"), User, req, def(Responsible)),
+		p("AutoComplete", t("Закрыть при смене стадии", "Complete on stage change"), Bool, def("N")),
+	)
 }
 
 func adsProps() []Prop {
