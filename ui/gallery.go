@@ -108,14 +108,24 @@ type gallery struct {
 	views  []*textPreview
 }
 
-// showGallery opens the messages of a stage; a zero stage means the current one.
-func (d *Desk) showGallery(ref model.StageRef) {
+// stageForDialog readies a stage dialog: it saves pending typing so the dialog shows what the
+// editor holds, and turns a zero stage into the current one. ok is false with no project open.
+func (d *Desk) stageForDialog(ref model.StageRef) (model.StageRef, bool) {
 	if d.doc == nil {
-		return
+		return ref, false
 	}
 	d.editor.flush()
 	if ref == (model.StageRef{}) {
 		ref = d.currentStage()
+	}
+	return ref, true
+}
+
+// showGallery opens the messages of a stage; a zero stage means the current one.
+func (d *Desk) showGallery(ref model.StageRef) {
+	ref, ok := d.stageForDialog(ref)
+	if !ok {
+		return
 	}
 	g := newGallery(d, ref)
 	dlg := dialog.NewCustom(lang.L("Messages of the stage"), lang.L("Close"), g.content(), d.win)

@@ -49,12 +49,9 @@ type timeline struct {
 
 // showTimeline opens the timeline of a stage; a zero stage means the current one.
 func (d *Desk) showTimeline(ref model.StageRef) {
-	if d.doc == nil {
+	ref, ok := d.stageForDialog(ref)
+	if !ok {
 		return
-	}
-	d.editor.flush()
-	if ref == (model.StageRef{}) {
-		ref = d.currentStage()
 	}
 	t := newTimeline(d, ref)
 	dlg := dialog.NewCustom(lang.L("Timeline"), lang.L("Close"), t.content(), d.win)
